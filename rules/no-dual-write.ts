@@ -1,0 +1,302 @@
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { trackSegmentFacts } from '../src/semantics/flow/segment-facts.js';
+import { getSemantics, type Effect } from '../src/semantics/index.js';
+import { inlineCallbacksOf, isFunctionNode, isInFinallyBlock, receiverChainOf, type FunctionNode } from '../src/util/ast.js';
+import { createRule } from '../src/util/create-rule.js';
+
+export type Options = [
+  {
+    checkPublishBeforeWrite?: boolean;
+    checkWritesOutsideTransaction?: boolean;
+  },
+];
+
+export type MessageId =
+  | 'dualWrite'
+  | 'publishBeforeWrite'
+  | 'publishInTransaction'
+  | 'publishAfterCommit'
+  | 'publishInFinally'
+  | 'writeOutsideTransaction'
+  | 'useTransactionHandle';
+
+/** A call seen earlier on the current path, with what it did. */
+interface Seen {
+  readonly node: TSESTree.Node;
+  readonly effect: Effect;
+}
+
+/** An enclosing transaction callback: `prisma.$transaction(async (tx) => …)`. */
+interface TransactionScope {
+  readonly call: TSESTree.CallExpression;
+  readonly callback: FunctionNode;
+  readonly system: string;
+  /** The callback's transaction handle parameter (`tx`), when it has one. */
+  readonly handle?: string;
+}
+
+/** What has happened on the path so far. Immutable: updates make a new object. */
+interface PathFacts {
+  readonly write?: Seen;
+  readonly outbox: boolean;
+  readonly transactionOpen?: Seen;
+  readonly writeInOpenTransaction: boolean;
+  readonly committed?: Seen;
+  readonly publishes: readonly Seen[];
+  readonly scope?: TransactionScope;
+}
+
+const noFacts: PathFacts = { outbox: false, writeInOpenTransaction: false, publishes: [] };
+const maxRememberedPublishes = 8;
+/** Clients whose transaction handle is the only way into the transaction (no CLS, no option flag). */
+const handleScopedSystems: ReadonlySet<string> = new Set(['Prisma', 'TypeORM', 'Knex', 'Drizzle']);
+
+export default createRule<Options, MessageId>({
+  name: 'no-dual-write',
+  meta: {
+    type: 'problem',
+    hasSuggestions: true,
+    docs: {
+      description: 'Disallow writing to the database and publishing to a broker as two separate steps (use a transactional outbox)',
+      recommended: 'recommended',
+      requiresTypeChecking: true,
+    },
+    messages: {
+      dualWrite:
+        '{{publish}} publishes to {{broker}} after {{write}} wrote to {{database}}, as two separate steps: if the process dies or the broker call fails in between, the database and the event stream disagree for good. Write the event to an outbox table in the same transaction and let a relay publish it.',
+      publishBeforeWrite:
+        '{{publish}} publishes to {{broker}} before {{write}} writes to {{database}}: if the write fails, consumers act on a change that never happened. Write the event to an outbox table in the same transaction as the change.',
+      publishInTransaction:
+        '{{publish}} publishes to {{broker}} while the {{database}} transaction{{scope}} is still open: if it rolls back, consumers have already acted on a change that never happened. Write the event to an outbox table inside the transaction instead.',
+      publishAfterCommit:
+        '{{publish}} publishes to {{broker}} after the {{database}} transaction committed: a crash or broker error between the commit and the publish loses the event for good. Write the event to an outbox table inside the transaction.',
+      publishInFinally:
+        '{{publish}} publishes to {{broker}} in `finally`, which also runs when the write before it failed, and a crash after the commit still loses the event. Write the event to an outbox table in the same transaction.',
+      writeOutsideTransaction:
+        '{{write}} writes through `{{root}}`, not the transaction handle `{{handle}}`: it commits on its own, outside the transaction of `{{transaction}}`, so a rollback does not undo it and the outbox row and the state can disagree.',
+      useTransactionHandle: 'Write through the transaction handle `{{handle}}`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkPublishBeforeWrite: {
+            type: 'boolean',
+            description: 'Also report a publish that comes before a database write on the same path.',
+          },
+          checkWritesOutsideTransaction: {
+            type: 'boolean',
+            description: 'Report a write inside a transaction callback that goes through the root client instead of the transaction handle.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkPublishBeforeWrite: true, checkWritesOutsideTransaction: true }],
+  },
+  create(context, [options]) {
+    const semantics = getSemantics(context);
+    const sourceCode = context.sourceCode;
+    const reported = new WeakSet<TSESTree.Node>();
+    const flow = trackSegmentFacts<PathFacts>({ empty: noFacts, merge: mergeFacts, initial: startingFacts });
+
+    return {
+      ...flow.listeners,
+      'CallExpression:exit': (node: TSESTree.CallExpression) => {
+        visitCall(node);
+      },
+      'TaggedTemplateExpression:exit': (node: TSESTree.TaggedTemplateExpression) => {
+        visitCall(node);
+      },
+    };
+
+    function visitCall(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
+      for (const effect of semantics.effectsOf(node)) applyEffect(node, effect);
+      if (node.type === AST_NODE_TYPES.CallExpression && !isTransactionScopeCall(node)) {
+        // Writes made by inline callbacks (`items.map((i) => repo.save(i))`) count on the outer path too.
+        for (const callback of inlineCallbacksOf(node)) {
+          for (const effect of semantics.effectsOfFunction(callback)) {
+            if (effect.role.kind === 'write') applyEffect(node, { role: effect.role, chain: ['callback', ...effect.chain] });
+          }
+        }
+      }
+    }
+
+    function applyEffect(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, effect: Effect): void {
+      const facts = flow.current();
+      const seen: Seen = { node, effect };
+      switch (effect.role.kind) {
+        case 'publish':
+          checkPublish(seen, facts);
+          flow.update((f) => ({ ...f, publishes: [...f.publishes, seen].slice(-maxRememberedPublishes) }));
+          break;
+        case 'write':
+          if (facts.scope !== undefined && node.type === AST_NODE_TYPES.CallExpression) checkWriteInScope(node, effect, facts.scope);
+          if (effect.role.outbox === true) {
+            flow.update((f) => ({ ...f, outbox: true }));
+          } else {
+            checkPublishesBeforeWrite(seen, facts);
+            flow.update((f) => ({ ...f, write: f.write ?? seen, writeInOpenTransaction: f.transactionOpen !== undefined }));
+          }
+          break;
+        case 'tx-begin':
+          flow.update((f) => ({ ...f, transactionOpen: seen, writeInOpenTransaction: false }));
+          break;
+        case 'tx-commit':
+          flow.update((f) => ({
+            ...f,
+            transactionOpen: undefined,
+            committed: f.writeInOpenTransaction ? (f.committed ?? seen) : f.committed,
+          }));
+          break;
+        case 'tx-rollback':
+          flow.update((f) => ({ ...f, transactionOpen: undefined }));
+          break;
+        case 'tx-scope':
+          applyTransactionScope(seen);
+          break;
+        default:
+          break;
+      }
+    }
+
+    /** After `await prisma.$transaction(cb)` the callback's writes are committed. */
+    function applyTransactionScope(seen: Seen): void {
+      const callback = callbackOfScope(seen.node, seen.effect);
+      if (callback === undefined) return;
+      const effects = semantics.effectsOfFunction(callback);
+      const outbox = effects.some((e) => e.role.kind === 'write' && e.role.outbox === true);
+      const stateWrite = effects.some((e) => e.role.kind === 'write' && e.role.outbox !== true);
+      flow.update((f) => ({ ...f, outbox: f.outbox || outbox, committed: stateWrite ? (f.committed ?? seen) : f.committed }));
+    }
+
+    function checkPublish(publish: Seen, facts: PathFacts): void {
+      const base = publishData(publish);
+      if (facts.scope !== undefined) {
+        report(publish.node, 'publishInTransaction', { ...base, database: facts.scope.system, scope: ` of \`${sourceCode.getText(calleeOf(facts.scope.call))}\`` });
+        return;
+      }
+      const earlierWrite = facts.write ?? facts.committed ?? facts.transactionOpen;
+      if (facts.outbox || earlierWrite === undefined) {
+        if (facts.transactionOpen !== undefined) report(publish.node, 'publishInTransaction', { ...base, database: facts.transactionOpen.effect.role.system, scope: '' });
+        return;
+      }
+      const database = earlierWrite.effect.role.system;
+      if (isInFinallyBlock(publish.node)) report(publish.node, 'publishInFinally', { ...base, database });
+      else if (facts.transactionOpen !== undefined) report(publish.node, 'publishInTransaction', { ...base, database, scope: '' });
+      else if (facts.committed !== undefined) report(publish.node, 'publishAfterCommit', { ...base, database: facts.committed.effect.role.system });
+      else if (facts.write !== undefined) report(publish.node, 'dualWrite', { ...base, write: describeChain(facts.write.effect), database });
+    }
+
+    function checkPublishesBeforeWrite(write: Seen, facts: PathFacts): void {
+      if (options.checkPublishBeforeWrite !== true || facts.outbox || facts.scope !== undefined) return;
+      for (const publish of facts.publishes) {
+        report(publish.node, 'publishBeforeWrite', { ...publishData(publish), write: describeChain(write.effect), database: write.effect.role.system });
+      }
+    }
+
+    /** Inside `prisma.$transaction(async (tx) => …)`, a write through `prisma` is not in the transaction. */
+    function checkWriteInScope(node: TSESTree.CallExpression, effect: Effect, scope: TransactionScope): void {
+      const handle = scope.handle;
+      if (options.checkWritesOutsideTransaction !== true || handle === undefined) return;
+      if (effect.chain.length !== 1 || effect.role.system !== scope.system || !handleScopedSystems.has(scope.system)) return;
+      // The handle may ride along as an argument or option: `{ transaction: t }`, `.transacting(trx)`.
+      if (sourceCode.getTokens(node).some((token) => token.type === AST_TOKEN_TYPES.Identifier && token.value === handle)) return;
+      const chain = receiverChainOf(node.callee);
+      const root = chain.at(-1);
+      if (root === undefined || isDeclaredInside(root, scope.callback)) return;
+      const scopeReceiver = receiverChainOf(scope.call.callee)[0];
+      const scopeReceiverText = scopeReceiver === undefined ? undefined : sourceCode.getText(scopeReceiver);
+      const replaceable = chain.find((part) => sourceCode.getText(part) === scopeReceiverText);
+      const shown = replaceable ?? root;
+      report(
+        node,
+        'writeOutsideTransaction',
+        { write: describeChain(effect), root: sourceCode.getText(shown), handle, transaction: sourceCode.getText(calleeOf(scope.call)) },
+        replaceable === undefined
+          ? []
+          : [{ messageId: 'useTransactionHandle', data: { handle }, fix: (fixer) => fixer.replaceText(replaceable, handle) }],
+      );
+    }
+
+    function startingFacts(node: TSESTree.Node, outer: PathFacts): PathFacts {
+      if (!isFunctionNode(node) || node.parent.type !== AST_NODE_TYPES.CallExpression) return noFacts;
+      const call = node.parent;
+      if (!call.arguments.includes(node as TSESTree.CallExpressionArgument)) return noFacts;
+      const scopeEffect = semantics.effectsOf(call).find((e) => e.role.kind === 'tx-scope');
+      if (scopeEffect !== undefined && callbackOfScope(call, scopeEffect) === node) {
+        const first = node.params[0];
+        const handle = first?.type === AST_NODE_TYPES.Identifier ? first.name : undefined;
+        return { ...noFacts, scope: { call, callback: node, system: scopeEffect.role.system, handle } };
+      }
+      // A callback passed inline runs after what came before it on the outer path.
+      return outer;
+    }
+
+    function isTransactionScopeCall(node: TSESTree.CallExpression): boolean {
+      return semantics.effectsOf(node).some((e) => e.role.kind === 'tx-scope');
+    }
+
+    function report(
+      node: TSESTree.Node,
+      messageId: MessageId,
+      data: Record<string, string>,
+      suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [],
+    ): void {
+      if (reported.has(node)) return;
+      reported.add(node);
+      context.report({ node, messageId, data, suggest });
+    }
+  },
+});
+
+function mergeFacts(list: readonly PathFacts[]): PathFacts {
+  const publishes = [...new Set(list.flatMap((f) => f.publishes))].slice(-maxRememberedPublishes);
+  return {
+    write: list.find((f) => f.write)?.write,
+    outbox: list.some((f) => f.outbox),
+    transactionOpen: list.find((f) => f.transactionOpen)?.transactionOpen,
+    writeInOpenTransaction: list.some((f) => f.writeInOpenTransaction),
+    committed: list.find((f) => f.committed)?.committed,
+    publishes,
+    scope: list.find((f) => f.scope)?.scope,
+  };
+}
+
+function callbackOfScope(node: TSESTree.Node, effect: Effect): FunctionNode | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || effect.role.callbackIndex === undefined) return undefined;
+  const callback = node.arguments[effect.role.callbackIndex];
+  return callback !== undefined && isFunctionNode(callback) ? callback : undefined;
+}
+
+function publishData(publish: Seen): Record<string, string> {
+  return { publish: describeChain(publish.effect), broker: publish.effect.role.system };
+}
+
+/** "`emitOrderEvent` (via `producer.send`)". */
+function describeChain(effect: Effect): string {
+  const [first, ...rest] = effect.chain;
+  const head = `\`${first ?? 'call'}\``;
+  return rest.length === 0 ? head : `${head} (via ${rest.map((c) => `\`${c}\``).join(' → ')})`;
+}
+
+function calleeOf(call: TSESTree.CallExpression): TSESTree.Node {
+  return call.callee;
+}
+
+/** Is the receiver's root a local of the callback (so possibly derived from the handle)? */
+function isDeclaredInside(root: TSESTree.Expression, callback: FunctionNode): boolean {
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  // A name declared by the callback itself shadows outer clients; a module-level or class client does not.
+  return declaresName(callback, root.name);
+}
+
+function declaresName(callback: FunctionNode, name: string): boolean {
+  const body = callback.body;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return body.body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.VariableDeclaration &&
+      statement.declarations.some((d) => d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name),
+  );
+}

@@ -1,0 +1,51 @@
+import type { ClientCatalogue } from './types.js';
+
+/**
+ * AWS SDK v3. Every service client inherits one generic `send(command)` from the shared Smithy
+ * client, so the command class decides the role. The aggregated clients (`new SNS()`) also
+ * have one method per operation.
+ */
+export const awsSdk: ClientCatalogue = {
+  client: '@aws-sdk/*',
+  commands: [
+    { packages: ['@aws-sdk/client-sns'], commands: ['PublishCommand', 'PublishBatchCommand'], role: 'publish', system: 'SNS' },
+    { packages: ['@aws-sdk/client-sqs'], commands: ['SendMessageCommand', 'SendMessageBatchCommand'], role: 'publish', system: 'SQS' },
+    { packages: ['@aws-sdk/client-eventbridge'], commands: ['PutEventsCommand'], role: 'publish', system: 'EventBridge' },
+    { packages: ['@aws-sdk/client-kinesis'], commands: ['PutRecordCommand', 'PutRecordsCommand'], role: 'publish', system: 'Kinesis' },
+    {
+      packages: ['@aws-sdk/client-dynamodb'],
+      commands: ['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand', 'TransactWriteItemsCommand'],
+      role: 'write',
+      system: 'DynamoDB',
+    },
+    {
+      packages: ['@aws-sdk/lib-dynamodb'],
+      commands: ['PutCommand', 'UpdateCommand', 'DeleteCommand', 'BatchWriteCommand', 'TransactWriteCommand'],
+      role: 'write',
+      system: 'DynamoDB',
+    },
+  ],
+  methods: [
+    { packages: ['@aws-sdk/client-sns'], owners: ['SNS'], methods: ['publish', 'publishBatch'], role: 'publish', system: 'SNS' },
+    { packages: ['@aws-sdk/client-sqs'], owners: ['SQS'], methods: ['sendMessage', 'sendMessageBatch'], role: 'publish', system: 'SQS' },
+    { packages: ['@aws-sdk/client-eventbridge'], owners: ['EventBridge'], methods: ['putEvents'], role: 'publish', system: 'EventBridge' },
+    { packages: ['@aws-sdk/client-kinesis'], owners: ['Kinesis'], methods: ['putRecord', 'putRecords'], role: 'publish', system: 'Kinesis' },
+    {
+      packages: ['@aws-sdk/client-dynamodb'],
+      owners: ['DynamoDB'],
+      methods: ['putItem', 'updateItem', 'deleteItem', 'batchWriteItem', 'transactWriteItems'],
+      role: 'write',
+      system: 'DynamoDB',
+    },
+    {
+      packages: ['@aws-sdk/lib-dynamodb'],
+      owners: ['DynamoDBDocument'],
+      methods: ['put', 'update', 'delete', 'batchWrite', 'transactWrite'],
+      role: 'write',
+      system: 'DynamoDB',
+    },
+  ],
+};
+
+/** Packages whose `send` is the generic Smithy client method that takes a command. */
+export const commandSenderPackages: readonly string[] = ['@smithy/core', '@smithy/smithy-client', '@aws-sdk/smithy-client'];

@@ -1,0 +1,50 @@
+import { amqplib } from './amqplib.js';
+import { awsSdk } from './aws-sdk.js';
+import { bullmq } from './bullmq.js';
+import { drizzle } from './drizzle.js';
+import { googlePubSub } from './google-pubsub.js';
+import { ioredis } from './ioredis.js';
+import { kafkajs } from './kafkajs.js';
+import { knex } from './knex.js';
+import { mongoose } from './mongoose.js';
+import { mysql2 } from './mysql2.js';
+import { nats } from './nats.js';
+import { nestjsMicroservices } from './nestjs-microservices.js';
+import { pg } from './pg.js';
+import { prisma } from './prisma.js';
+import { sequelize } from './sequelize.js';
+import { typeorm } from './typeorm.js';
+import type { ClientCatalogue, CommandEntry, MethodEntry } from './types.js';
+
+export type { ClientCatalogue, CommandEntry, EntryRole, MethodEntry } from './types.js';
+export { commandSenderPackages } from './aws-sdk.js';
+export { inProcessPackages } from './in-process.js';
+export { prismaGeneratedPackage } from './prisma.js';
+
+export const brokerCatalogues: readonly ClientCatalogue[] = [kafkajs, amqplib, awsSdk, googlePubSub, nats, nestjsMicroservices, ioredis, bullmq];
+export const databaseCatalogues: readonly ClientCatalogue[] = [pg, mysql2, typeorm, prisma, mongoose, knex, drizzle, sequelize];
+export const allCatalogues: readonly ClientCatalogue[] = [...brokerCatalogues, ...databaseCatalogues];
+
+/** Method entries by method name: the cheap syntactic pre-filter asks this before the checker. */
+export const methodEntriesByName: ReadonlyMap<string, readonly MethodEntry[]> = indexBy(
+  allCatalogues.flatMap((c) => c.methods ?? []),
+  (entry) => entry.methods,
+);
+
+/** Command entries by command class name. */
+export const commandEntriesByClass: ReadonlyMap<string, readonly CommandEntry[]> = indexBy(
+  allCatalogues.flatMap((c) => c.commands ?? []),
+  (entry) => entry.commands,
+);
+
+function indexBy<T>(entries: readonly T[], keysOf: (entry: T) => readonly string[]): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const entry of entries) {
+    for (const key of keysOf(entry)) {
+      const list = index.get(key);
+      if (list) list.push(entry);
+      else index.set(key, [entry]);
+    }
+  }
+  return index;
+}

@@ -1,0 +1,20 @@
+import type { ClientCatalogue } from './types.js';
+
+const modelWrites = [
+  'create', 'insertMany', 'updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'findByIdAndUpdate',
+  'findOneAndReplace', 'deleteOne', 'deleteMany', 'findOneAndDelete', 'findByIdAndDelete', 'bulkWrite', 'bulkSave',
+];
+
+/** Mongoose models and documents; sessions come from the `mongodb` driver. */
+export const mongoose: ClientCatalogue = {
+  client: 'mongoose',
+  methods: [
+    { packages: ['mongoose'], owners: ['Model'], methods: modelWrites, role: 'write', system: 'MongoDB' },
+    { packages: ['mongoose'], owners: ['Document'], methods: ['save', 'deleteOne', 'updateOne'], role: 'write', system: 'MongoDB' },
+    { packages: ['mongoose'], owners: ['Connection'], methods: ['transaction'], role: 'tx-scope', system: 'MongoDB', callbackIndex: 0 },
+    { packages: ['mongodb'], owners: ['ClientSession'], methods: ['withTransaction'], role: 'tx-scope', system: 'MongoDB', callbackIndex: 0 },
+    { packages: ['mongodb'], owners: ['ClientSession'], methods: ['startTransaction'], role: 'tx-begin', system: 'MongoDB' },
+    { packages: ['mongodb'], owners: ['ClientSession'], methods: ['commitTransaction'], role: 'tx-commit', system: 'MongoDB' },
+    { packages: ['mongodb'], owners: ['ClientSession'], methods: ['abortTransaction'], role: 'tx-rollback', system: 'MongoDB' },
+  ],
+};

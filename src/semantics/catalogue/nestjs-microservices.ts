@@ -1,0 +1,7 @@
+import type { ClientCatalogue } from './types.js';
+
+/** `ClientKafka`, `ClientRMQ`… inherit `emit` from the abstract `ClientProxy`. */
+export const nestjsMicroservices: ClientCatalogue = {
+  client: '@nestjs/microservices',
+  methods: [{ packages: ['@nestjs/microservices'], owners: ['ClientProxy'], methods: ['emit'], role: 'publish', system: 'NestJS microservice transport' }],
+};

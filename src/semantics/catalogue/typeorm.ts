@@ -1,0 +1,23 @@
+import type { ClientCatalogue } from './types.js';
+
+const writeMethods = ['save', 'insert', 'update', 'upsert', 'delete', 'remove', 'softDelete', 'softRemove', 'restore', 'recover', 'increment', 'decrement', 'clear'];
+
+export const typeorm: ClientCatalogue = {
+  client: 'typeorm',
+  methods: [
+    { packages: ['typeorm'], owners: ['Repository', 'EntityManager', 'BaseEntity'], methods: writeMethods, role: 'write', system: 'TypeORM' },
+    {
+      packages: ['typeorm'],
+      owners: ['InsertQueryBuilder', 'UpdateQueryBuilder', 'DeleteQueryBuilder', 'SoftDeleteQueryBuilder'],
+      methods: ['execute'],
+      role: 'write',
+      system: 'TypeORM',
+    },
+    { packages: ['typeorm'], owners: ['DataSource', 'EntityManager'], methods: ['query'], role: 'sql', system: 'TypeORM' },
+    { packages: ['typeorm'], owners: ['QueryRunner'], methods: ['query'], role: 'sql', system: 'TypeORM' },
+    { packages: ['typeorm'], owners: ['DataSource', 'EntityManager'], methods: ['transaction'], role: 'tx-scope', system: 'TypeORM', callbackIndex: -1 },
+    { packages: ['typeorm'], owners: ['QueryRunner'], methods: ['startTransaction'], role: 'tx-begin', system: 'TypeORM' },
+    { packages: ['typeorm'], owners: ['QueryRunner'], methods: ['commitTransaction'], role: 'tx-commit', system: 'TypeORM' },
+    { packages: ['typeorm'], owners: ['QueryRunner'], methods: ['rollbackTransaction'], role: 'tx-rollback', system: 'TypeORM' },
+  ],
+};

@@ -1,0 +1,67 @@
+import ts from 'typescript';
+import { packageOfFile } from './package-of.js';
+import type { FunctionSpecifier } from './settings.js';
+
+/**
+ * The name of the class, interface, type alias or function that declares a member.
+ * kafkajs declares `send` in a type literal inside `type Sender = {…}`: the owner is `Sender`.
+ */
+export function ownerNameOf(declaration: ts.Node): string | undefined {
+  for (let node = declaration.parent as ts.Node | undefined; node !== undefined; node = node.parent) {
+    if ((ts.isClassLike(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) && node.name !== undefined) {
+      return node.name.text;
+    }
+    if (ts.isFunctionDeclaration(node) && node.name !== undefined) return node.name.text;
+    if (ts.isSourceFile(node) || ts.isModuleBlock(node)) return undefined;
+  }
+  return undefined;
+}
+
+/** The package that declares a node: the file's package, or an ambient `declare module 'x'`. */
+export function packageOfDeclaration(declaration: ts.Node): string | undefined {
+  for (let node = declaration.parent as ts.Node | undefined; node !== undefined; node = node.parent) {
+    if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) return node.name.text;
+  }
+  return packageOfFile(declaration.getSourceFile());
+}
+
+/** The declared name of a function-like or property declaration. */
+export function declarationName(declaration: ts.Declaration): string | undefined {
+  const name = ts.getNameOfDeclaration(declaration);
+  if (name === undefined) return undefined;
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name)) return name.text;
+  return undefined;
+}
+
+/** True for declarations the project wrote (not a library's `.d.ts`). */
+export function isProjectDeclaration(declaration: ts.Node, program: ts.Program): boolean {
+  const file = declaration.getSourceFile();
+  return !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file) && packageOfFile(file) === undefined;
+}
+
+/** Does a settings specifier name this function or method? */
+export function declarationMatchesSpecifier(declaration: ts.Declaration, specifier: FunctionSpecifier, program: ts.Program): boolean {
+  const name = declarationName(declaration);
+  if (name === undefined) return false;
+  const owner = ownerNameOf(declaration);
+  const candidates = owner === undefined ? [name] : [name, `${owner}.${name}`];
+  const wanted = typeof specifier === 'string' ? [specifier] : typeof specifier.name === 'string' ? [specifier.name] : specifier.name;
+  if (!wanted.some((w) => candidates.includes(w))) return false;
+  if (typeof specifier === 'string') return true;
+  const file = declaration.getSourceFile();
+  switch (specifier.from) {
+    case 'package':
+      return packageOfDeclaration(declaration) === specifier.package;
+    case 'lib':
+      return program.isSourceFileDefaultLibrary(file);
+    case 'file':
+      return (
+        isProjectDeclaration(declaration, program) &&
+        (specifier.path === undefined || normalizePath(file.fileName).endsWith(`/${normalizePath(specifier.path).replace(/^\.?\//u, '')}`))
+      );
+  }
+}
+
+function normalizePath(path: string): string {
+  return path.replaceAll('\\', '/');
+}

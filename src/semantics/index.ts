@@ -1,0 +1,66 @@
+import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type ts from 'typescript';
+import { createCallResolver, type CallLike, type CallResolver } from './resolve-call.js';
+import type { Effect } from './roles.js';
+import { readSettings, type EventDrivenSettings } from './settings.js';
+import { createSummaries, type Summaries } from './summaries.js';
+
+export type { Effect, Role, RoleKind } from './roles.js';
+export type { EventDrivenSettings, FunctionSpecifier } from './settings.js';
+export { effectKey } from './summaries.js';
+
+/** What a rule asks of the semantic layer about the file it lints. */
+export interface FileSemantics {
+  readonly program: ts.Program;
+  readonly checker: ts.TypeChecker;
+  readonly settings: EventDrivenSettings;
+  /** Effects of a call or tagged template: a library role, or what a project function does. */
+  effectsOf(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): readonly Effect[];
+  /** Effects of running a function (its calls and inline callbacks). */
+  effectsOfFunction(node: TSESTree.FunctionLike): readonly Effect[];
+  tsNodeOf(node: TSESTree.Node): ts.Node;
+}
+
+interface ProgramSemantics {
+  readonly resolver: CallResolver;
+  readonly summaries: Summaries;
+}
+
+const byProgram = new WeakMap<ts.Program, Map<EventDrivenSettings, ProgramSemantics>>();
+const byFile = new WeakMap<TSESTree.Program, FileSemantics>();
+
+/** The semantic layer for the file being linted: cached per file, and per program underneath. */
+export function getSemantics(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileSemantics {
+  const ast = context.sourceCode.ast;
+  const cached = byFile.get(ast);
+  if (cached !== undefined) return cached;
+  const services = ESLintUtils.getParserServices(context);
+  const settings = readSettings(context.settings);
+  const { summaries } = programSemantics(services.program, settings);
+  const tsNodeOf = (node: TSESTree.Node): ts.Node => services.esTreeNodeToTSNodeMap.get(node);
+  const semantics: FileSemantics = {
+    program: services.program,
+    checker: services.program.getTypeChecker(),
+    settings,
+    effectsOf: (node) => summaries.effectsOfCall(tsNodeOf(node) as CallLike),
+    effectsOfFunction: (node) => summaries.effectsOfFunction(tsNodeOf(node) as ts.SignatureDeclaration),
+    tsNodeOf,
+  };
+  byFile.set(ast, semantics);
+  return semantics;
+}
+
+function programSemantics(program: ts.Program, settings: EventDrivenSettings): ProgramSemantics {
+  let bySettings = byProgram.get(program);
+  if (bySettings === undefined) {
+    bySettings = new Map();
+    byProgram.set(program, bySettings);
+  }
+  let semantics = bySettings.get(settings);
+  if (semantics === undefined) {
+    const resolver = createCallResolver(program, settings);
+    semantics = { resolver, summaries: createSummaries(program, resolver) };
+    bySettings.set(settings, semantics);
+  }
+  return semantics;
+}

@@ -1,0 +1,58 @@
+import ts from 'typescript';
+import { prismaGeneratedPackage } from './catalogue/index.js';
+
+const packageCache = new WeakMap<ts.SourceFile, string | undefined>();
+
+/**
+ * The exact npm package that declares a file: `kafkajs`, `@aws-sdk/client-sns`, `pg` (from
+ * `@types/pg`), or undefined for the project's own files. Unlike a regular expression on the
+ * path, `pg` never matches `pg-pool`. Prisma's generated client, wherever it is generated, is
+ * reported as one pseudo-package.
+ */
+export function packageOfFile(file: ts.SourceFile): string | undefined {
+  if (packageCache.has(file)) return packageCache.get(file);
+  const name = computePackageOfFile(file);
+  packageCache.set(file, name);
+  return name;
+}
+
+function computePackageOfFile(file: ts.SourceFile): string | undefined {
+  if (importsPrismaRuntime(file)) return prismaGeneratedPackage;
+  const fromPath = packageNameFromPath(file.fileName);
+  if (fromPath !== undefined) return fromPath;
+  // Ambient `declare module 'x' { … }` blocks are handled by the caller through the owner chain.
+  return undefined;
+}
+
+/** `…/node_modules/@scope/name/…` → `@scope/name`; `@types/scope__name` → `@scope/name`. */
+export function packageNameFromPath(fileName: string): string | undefined {
+  const normalized = fileName.replaceAll('\\', '/');
+  const marker = '/node_modules/';
+  const at = normalized.lastIndexOf(marker);
+  if (at === -1) return undefined;
+  const parts = normalized.slice(at + marker.length).split('/');
+  const first = parts[0];
+  if (first === undefined || first === '') return undefined;
+  if (first === '.prisma') return prismaGeneratedPackage;
+  const name = first.startsWith('@') ? `${first}/${parts[1] ?? ''}` : first;
+  return fromTypesPackage(name);
+}
+
+/** `@types/pg` declares `pg`; `@types/scope__name` declares `@scope/name`. */
+function fromTypesPackage(name: string): string {
+  if (!name.startsWith('@types/')) return name;
+  const bare = name.slice('@types/'.length);
+  const scoped = bare.indexOf('__');
+  return scoped === -1 ? bare : `@${bare.slice(0, scoped)}/${bare.slice(scoped + 2)}`;
+}
+
+function importsPrismaRuntime(file: ts.SourceFile): boolean {
+  if (!file.fileName.includes('prisma') && !file.isDeclarationFile) return false;
+  return file.statements.some(
+    (statement) =>
+      (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) &&
+      statement.moduleSpecifier !== undefined &&
+      ts.isStringLiteral(statement.moduleSpecifier) &&
+      statement.moduleSpecifier.text.startsWith('@prisma/client/runtime'),
+  );
+}

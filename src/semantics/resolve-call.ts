@@ -1,0 +1,299 @@
+import ts from 'typescript';
+import { commandEntriesByClass, commandSenderPackages, methodEntriesByName, type MethodEntry } from './catalogue/index.js';
+import { declarationMatchesSpecifier, ownerNameOf, packageOfDeclaration } from './declarations.js';
+import type { Role } from './roles.js';
+import type { EventDrivenSettings, FunctionSpecifier } from './settings.js';
+import { classifySql, sqlPlaceholder } from './sql.js';
+
+export type CallLike = ts.CallExpression | ts.TaggedTemplateExpression;
+
+/** A call that the catalogue or the settings give a role directly. */
+export interface LibraryCall {
+  readonly role: Role;
+  /** Short text of the call as written: `producer.send`. */
+  readonly label: string;
+}
+
+export interface CallResolver {
+  /** The role of a call to a catalogued library API or a settings-named function. */
+  libraryCallOf(call: CallLike): LibraryCall | undefined;
+  /** The declarations a call invokes, through aliases, overloads and inheritance. */
+  calleeDeclarationsOf(call: CallLike): readonly ts.Declaration[];
+  labelOf(call: CallLike): string;
+}
+
+const maxLabelLength = 48;
+const maxConstHops = 3;
+
+/** Resolves calls to roles through the checker: signature → declaration → owner → exact package. */
+export function createCallResolver(program: ts.Program, settings: EventDrivenSettings): CallResolver {
+  const checker = program.getTypeChecker();
+  const libraryCalls = new WeakMap<CallLike, LibraryCall | null>();
+  const settingsNames = new Set(
+    [...settings.publishers, ...settings.writers, ...settings.outboxWriters].flatMap((spec) => namesOfSpecifier(spec)),
+  );
+
+  return { libraryCallOf, calleeDeclarationsOf, labelOf };
+
+  function libraryCallOf(call: CallLike): LibraryCall | undefined {
+    const cached = libraryCalls.get(call);
+    if (cached !== undefined) return cached ?? undefined;
+    let resolved: LibraryCall | undefined;
+    try {
+      resolved = computeLibraryCall(call);
+    } catch {
+      // Never let an unexpected shape of user code or of a declaration file break linting.
+      resolved = undefined;
+    }
+    libraryCalls.set(call, resolved ?? null);
+    return resolved;
+  }
+
+  function computeLibraryCall(call: CallLike): LibraryCall | undefined {
+    const name = calleeNameOf(call);
+    if (name === undefined) return undefined;
+    const entries = methodEntriesByName.get(name);
+    const maybeCommand = name === 'send' && ts.isCallExpression(call) && call.arguments.length > 0;
+    // Syntax first: most calls are ruled out here without asking the checker anything.
+    if (entries === undefined && !maybeCommand && !settingsNames.has(name)) return undefined;
+
+    const declarations = calleeDeclarationsOf(call);
+    const role =
+      roleFromSettings(declarations) ??
+      (maybeCommand ? roleFromCommand(call, declarations) : undefined) ??
+      roleFromCatalogue(call, declarations, entries ?? []);
+    return role === undefined ? undefined : { role, label: labelOf(call) };
+  }
+
+  function roleFromSettings(declarations: readonly ts.Declaration[]): Role | undefined {
+    if (settingsNames.size === 0) return undefined;
+    const matches = (specs: readonly FunctionSpecifier[]): boolean =>
+      declarations.some((d) => specs.some((spec) => declarationMatchesSpecifier(d, spec, program)));
+    if (matches(settings.outboxWriters)) return { kind: 'write', system: 'outbox', outbox: true };
+    if (matches(settings.publishers)) return { kind: 'publish', system: 'a broker (settings)' };
+    if (matches(settings.writers)) return { kind: 'write', system: 'the database (settings)' };
+    return undefined;
+  }
+
+  /** AWS SDK v3: `client.send(new PublishCommand(…))`; the command's class says what it does. */
+  function roleFromCommand(call: ts.CallExpression, declarations: readonly ts.Declaration[]): Role | undefined {
+    const fromSmithy = declarations.some((d) => {
+      const pkg = packageOfDeclaration(d);
+      return pkg !== undefined && (commandSenderPackages.includes(pkg) || pkg.startsWith('@aws-sdk/'));
+    });
+    const command = call.arguments[0];
+    if (!fromSmithy || command === undefined) return undefined;
+    const symbol = checker.getTypeAtLocation(command).getSymbol();
+    const entries = symbol === undefined ? undefined : commandEntriesByClass.get(symbol.getName());
+    const declaration = symbol?.declarations?.[0];
+    if (entries === undefined || declaration === undefined) return undefined;
+    const pkg = packageOfDeclaration(declaration);
+    const entry = entries.find((e) => pkg !== undefined && e.packages.includes(pkg));
+    if (entry === undefined) return undefined;
+    if (entry.role !== 'write') return { kind: entry.role, system: entry.system };
+    return { kind: 'write', system: entry.system, outbox: targetsOutbox(call, commandInputTables(command)) };
+  }
+
+  function roleFromCatalogue(call: CallLike, declarations: readonly ts.Declaration[], entries: readonly MethodEntry[]): Role | undefined {
+    for (const declaration of declarations) {
+      const pkg = packageOfDeclaration(declaration);
+      if (pkg === undefined) continue;
+      const owner = ownerNameOf(declaration);
+      const entry = entries.find((e) => e.packages.includes(pkg) && ownerMatches(e, owner));
+      if (entry !== undefined) return roleFromEntry(entry, call);
+    }
+    return undefined;
+  }
+
+  function roleFromEntry(entry: MethodEntry, call: CallLike): Role | undefined {
+    const system = entry.system;
+    switch (entry.role) {
+      case 'sql': {
+        const text = sqlTextOf(firstArgument(call), 0);
+        if (text === undefined) return undefined;
+        const sql = classifySql(text);
+        if (sql.kind === 'other') return undefined;
+        if (sql.kind !== 'write') return { kind: sql.kind, system };
+        return { kind: 'write', system, outbox: targetsOutbox(call, sql.writtenTables) };
+      }
+      case 'tx-scope': {
+        const args = ts.isCallExpression(call) ? call.arguments : [];
+        const index = entry.callbackIndex === -1 ? args.length - 1 : (entry.callbackIndex ?? 0);
+        const callback = args[index];
+        if (callback !== undefined && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) {
+          return { kind: 'tx-scope', system, callbackIndex: index };
+        }
+        // `knex.transaction()` / `sequelize.transaction()` without a callback hand back a transaction to commit.
+        return args.some((a) => ts.isArrayLiteralExpression(a)) ? undefined : { kind: 'tx-begin', system };
+      }
+      case 'write': {
+        const tables = ts.isTaggedTemplateExpression(call) ? classifySql(templateText(call.template)).writtenTables : [];
+        return { kind: 'write', system, outbox: targetsOutbox(call, tables) };
+      }
+      default:
+        return { kind: entry.role, system };
+    }
+  }
+
+  function calleeDeclarationsOf(call: CallLike): readonly ts.Declaration[] {
+    try {
+      const signature = checker.getResolvedSignature(call);
+      const declaration = signature?.getDeclaration() as ts.Declaration | undefined;
+      if (declaration !== undefined && !ts.isJSDocSignature(declaration)) return [declaration];
+      const callee = ts.isCallExpression(call) ? call.expression : call.tag;
+      const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+      let symbol = checker.getSymbolAtLocation(nameNode);
+      if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+      return symbol?.declarations ?? [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** The text of a SQL argument: literals, templates, `{ text }` configs, and `const` bindings. */
+  function sqlTextOf(node: ts.Expression | undefined, hops: number): string | undefined {
+    if (node === undefined) return undefined;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+    if (ts.isTemplateExpression(node)) return templateText(node);
+    if (ts.isTaggedTemplateExpression(node)) return templateText(node.template);
+    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return sqlTextOf(node.expression, hops);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      return (sqlTextOf(node.left, hops) ?? sqlPlaceholder) + (sqlTextOf(node.right, hops) ?? sqlPlaceholder);
+    }
+    if (ts.isObjectLiteralExpression(node)) {
+      const text = node.properties.find(
+        (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && ['text', 'sql', 'query'].includes(p.name.text),
+      );
+      return text === undefined ? undefined : sqlTextOf(text.initializer, hops);
+    }
+    if (ts.isIdentifier(node) && hops < maxConstHops) {
+      const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
+      if (declaration !== undefined && ts.isVariableDeclaration(declaration) && isConst(declaration)) {
+        return sqlTextOf(declaration.initializer, hops + 1);
+      }
+    }
+    return undefined;
+  }
+
+  /** Is the written table, model, entity or repository an outbox? Names are data, not code. */
+  function targetsOutbox(call: CallLike, tables: readonly string[]): boolean {
+    const names = [...tables, ...targetNamesOf(call)].map((n) => n.toLowerCase());
+    return names.some((name) => name.includes('outbox') || settings.outboxTables.some((table) => name.includes(table)));
+  }
+
+  function targetNamesOf(call: CallLike): string[] {
+    const names: string[] = [];
+    const callee = ts.isCallExpression(call) ? call.expression : call.tag;
+    if (ts.isPropertyAccessExpression(callee)) {
+      names.push(boundedText(callee.expression));
+      const receiverType = checker.getTypeAtLocation(callee.expression);
+      names.push(...typeNames(receiverType));
+    }
+    const first = firstArgument(call);
+    if (first !== undefined) {
+      if (ts.isIdentifier(first) || ts.isPropertyAccessExpression(first)) names.push(first.getText());
+      if (ts.isNewExpression(first)) names.push(first.expression.getText());
+      const symbolName = checker.getTypeAtLocation(first).getSymbol()?.getName();
+      if (symbolName !== undefined && !symbolName.startsWith('__')) names.push(symbolName);
+    }
+    // Fluent chains name the table after the verb: `trx.insert(row).into('outbox')`.
+    for (let node: ts.Node = call; ts.isPropertyAccessExpression(node.parent) && ts.isCallExpression(node.parent.parent); node = node.parent.parent) {
+      const method = node.parent.name.text;
+      const argument = node.parent.parent.arguments[0];
+      if (['into', 'table', 'from', 'insertInto'].includes(method) && argument !== undefined) names.push(boundedText(argument));
+    }
+    return names;
+  }
+
+  function typeNames(type: ts.Type): string[] {
+    const names: string[] = [];
+    const symbolName = type.getSymbol()?.getName();
+    if (symbolName !== undefined) names.push(symbolName);
+    for (const argument of checker.getTypeArguments(type as ts.TypeReference)) {
+      const argumentName = argument.getSymbol()?.getName();
+      if (argumentName !== undefined) names.push(argumentName);
+    }
+    return names;
+  }
+
+  /** Table names in `{ TableName: 'outbox' }` inputs of DynamoDB commands, transactions included. */
+  function commandInputTables(command: ts.Expression): string[] {
+    let input: ts.Node = command;
+    if (ts.isIdentifier(input)) {
+      const declaration = checker.getSymbolAtLocation(input)?.valueDeclaration;
+      if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return [];
+      input = declaration.initializer;
+    }
+    const tables: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'TableName' && ts.isStringLiteralLike(node.initializer)) {
+        tables.push(node.initializer.text);
+      }
+      if (tables.length < 50) ts.forEachChild(node, visit);
+    };
+    visit(input);
+    return tables;
+  }
+
+  function labelOf(call: CallLike): string {
+    return shortCalleeText(ts.isCallExpression(call) ? call.expression : call.tag);
+  }
+}
+
+function ownerMatches(entry: MethodEntry, owner: string | undefined): boolean {
+  if (entry.ownerSuffix !== undefined) return owner?.endsWith(entry.ownerSuffix) === true;
+  return entry.owners === undefined || (owner !== undefined && entry.owners.includes(owner));
+}
+
+function namesOfSpecifier(spec: FunctionSpecifier): string[] {
+  const names = typeof spec === 'string' ? [spec] : typeof spec.name === 'string' ? [spec.name] : [...spec.name];
+  return names.map((n) => n.slice(n.lastIndexOf('.') + 1));
+}
+
+/** The called method or function name: `send` in `this.producer.send(…)`. */
+export function calleeNameOf(call: CallLike): string | undefined {
+  let callee: ts.Expression = ts.isCallExpression(call) ? call.expression : call.tag;
+  while (ts.isParenthesizedExpression(callee) || ts.isNonNullExpression(callee)) callee = callee.expression;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) return callee.argumentExpression.text;
+  return undefined;
+}
+
+/** `this.producer.send` → `producer.send`; long receivers are cut to their last name. */
+export function shortCalleeText(callee: ts.Expression): string {
+  if (ts.isPropertyAccessExpression(callee)) {
+    const receiver = callee.expression;
+    const receiverText = ts.isPropertyAccessExpression(receiver)
+      ? receiver.name.text
+      : ts.isIdentifier(receiver) || receiver.kind === ts.SyntaxKind.ThisKeyword
+        ? receiver.getText()
+        : ts.isCallExpression(receiver)
+          ? `${shortCalleeText(receiver.expression)}(…)`
+          : '…';
+    return clip(`${receiverText}.${callee.name.text}`);
+  }
+  return clip(callee.getText());
+}
+
+function clip(text: string): string {
+  return text.length > maxLabelLength ? `${text.slice(0, maxLabelLength - 1)}…` : text;
+}
+
+function boundedText(node: ts.Node): string {
+  const text = node.getText();
+  return text.length > 200 ? text.slice(0, 200) : text;
+}
+
+function firstArgument(call: CallLike): ts.Expression | undefined {
+  return ts.isCallExpression(call) ? call.arguments[0] : call.template;
+}
+
+function templateText(template: ts.TemplateLiteral): string {
+  if (ts.isNoSubstitutionTemplateLiteral(template)) return template.text;
+  return template.head.text + template.templateSpans.map((span) => sqlPlaceholder + span.literal.text).join('');
+}
+
+function isConst(declaration: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+}

@@ -1,0 +1,41 @@
+/**
+ * What a call does, as far as the event-driven rules care.
+ * The catalogue (data) maps library APIs to these roles; the resolver maps calls to them.
+ */
+export type RoleKind =
+  /** Sends a message to a broker or queue that another process reads. */
+  | 'publish'
+  /** Changes state in a database. */
+  | 'write'
+  /** Reads from a database (used to recognise outbox relays). */
+  | 'read'
+  /** Opens a database transaction (`BEGIN`, `queryRunner.startTransaction()`). */
+  | 'tx-begin'
+  /** Commits a database transaction. */
+  | 'tx-commit'
+  /** Rolls a database transaction back. */
+  | 'tx-rollback'
+  /** Runs a callback inside a transaction (`prisma.$transaction(cb)`); the callback's first parameter is the transaction handle. */
+  | 'tx-scope'
+  /** Waits for the broker to confirm earlier publishes; not a publish itself. */
+  | 'confirm';
+
+/** One resolved effect of a call: what it does and the system it touches. */
+export interface Role {
+  readonly kind: RoleKind;
+  /** Human name of the system, e.g. "Kafka", "PostgreSQL". */
+  readonly system: string;
+  /** For writes: the write targets an outbox table, so it is part of the outbox pattern. */
+  readonly outbox?: boolean;
+  /** For tx-scope: index of the callback argument. */
+  readonly callbackIndex?: number;
+}
+
+/**
+ * An effect reached from a call site, with the chain of calls that leads to the library call.
+ * `chain[0]` is the call as written at the site; the last entry is the library call.
+ */
+export interface Effect {
+  readonly role: Role;
+  readonly chain: readonly string[];
+}

@@ -1,0 +1,117 @@
+import ts from 'typescript';
+import { isProjectDeclaration } from './declarations.js';
+import { type CallLike, type CallResolver } from './resolve-call.js';
+import type { Effect, Role } from './roles.js';
+
+/**
+ * Function summaries: what a project function does when called ("publishes via
+ * `producer.send`"), computed lazily from its body, transitively, and cached per program.
+ * This is how the project's own wrappers — in other files, in generic base classes, or around a
+ * callback API inside a `Promise` — make their call sites publishes and writes.
+ */
+export interface Summaries {
+  /** Effects of a call: its library role, or the summary of the project function it calls. */
+  effectsOfCall(call: CallLike): readonly Effect[];
+  /** Effects of running a function body (its own calls and the callbacks it passes inline). */
+  effectsOfFunction(fn: ts.SignatureDeclaration): readonly Effect[];
+}
+
+/** Which effects travel up through wrappers. Transaction markers stay inside the function that uses them. */
+const summarizedKinds: ReadonlySet<Role['kind']> = new Set(['publish', 'write']);
+const maxDepth = 8;
+const maxNodesPerFunction = 20_000;
+
+export function createSummaries(program: ts.Program, resolver: CallResolver): Summaries {
+  const byFunction = new WeakMap<ts.Node, readonly Effect[]>();
+  const inProgress = new Set<ts.Node>();
+  let depth = 0;
+
+  return { effectsOfCall, effectsOfFunction };
+
+  function effectsOfCall(call: CallLike): readonly Effect[] {
+    const library = resolver.libraryCallOf(call);
+    if (library !== undefined) return [{ role: library.role, chain: [library.label] }];
+    const target = resolver.calleeDeclarationsOf(call).map(implementationOf).find((d) => d !== undefined);
+    if (target === undefined || !isProjectDeclaration(target, program)) return [];
+    const label = resolver.labelOf(call);
+    return effectsOfFunction(target).map((effect) => ({ role: effect.role, chain: [label, ...effect.chain] }));
+  }
+
+  function effectsOfFunction(fn: ts.SignatureDeclaration): readonly Effect[] {
+    const cached = byFunction.get(fn);
+    if (cached !== undefined) return cached;
+    // A cycle or a very deep chain contributes nothing more; the rest of the summary still holds.
+    if (inProgress.has(fn) || depth >= maxDepth) return [];
+    inProgress.add(fn);
+    depth++;
+    try {
+      const effects = collectEffects(fn);
+      byFunction.set(fn, effects);
+      return effects;
+    } catch {
+      byFunction.set(fn, []);
+      return [];
+    } finally {
+      depth--;
+      inProgress.delete(fn);
+    }
+  }
+
+  function collectEffects(fn: ts.SignatureDeclaration): readonly Effect[] {
+    const body = 'body' in fn ? (fn.body as ts.Node | undefined) : undefined;
+    if (body === undefined) return [];
+    const found = new Map<string, Effect>();
+    let visited = 0;
+    const visit = (node: ts.Node): void => {
+      if (++visited > maxNodesPerFunction) return;
+      if (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) {
+        for (const effect of effectsOfCall(node)) {
+          const key = effectKey(effect.role);
+          if (summarizedKinds.has(effect.role.kind) && !found.has(key)) found.set(key, effect);
+        }
+      }
+      if (isDeferredBody(node)) return;
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(body, visit);
+    return [...found.values()];
+  }
+}
+
+/** One effect per kind is enough for a summary; an outbox write is distinct from a state write. */
+export function effectKey(role: Role): string {
+  return role.outbox === true ? `${role.kind}:outbox` : role.kind;
+}
+
+/**
+ * Code that does not run when the enclosing function runs: nested function and class
+ * declarations, object-literal methods. Function expressions passed straight to a call
+ * (`new Promise((resolve) => …)`, `.then(cb)`, `items.map(cb)`) are treated as running.
+ */
+function isDeferredBody(node: ts.Node): boolean {
+  if (ts.isFunctionDeclaration(node) || ts.isClassLike(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node)) return true;
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+    const parent = node.parent;
+    return !((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node) === true);
+  }
+  return false;
+}
+
+/** Overload signatures have no body: use the implementation. */
+function implementationOf(declaration: ts.Declaration): ts.SignatureDeclaration | undefined {
+  if (ts.isFunctionLike(declaration) && 'body' in declaration && declaration.body !== undefined) return declaration;
+  if (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) {
+    const initializer = declaration.initializer;
+    if (initializer !== undefined && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) return initializer;
+  }
+  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) {
+    const siblings = (declaration.parent as ts.Node & { statements?: ts.NodeArray<ts.Node>; members?: ts.NodeArray<ts.Node> });
+    const candidates: readonly ts.Node[] = siblings.statements ?? siblings.members ?? [];
+    const name = declaration.name?.getText();
+    return candidates.find(
+      (c): c is ts.FunctionDeclaration | ts.MethodDeclaration =>
+        (ts.isFunctionDeclaration(c) || ts.isMethodDeclaration(c)) && c.body !== undefined && c.name?.getText() === name,
+    );
+  }
+  return undefined;
+}

@@ -1,0 +1,42 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** Is `node` inside the `finally` block of a `try` in its own function? */
+export function isInFinallyBlock(node: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent !== undefined; child = parent, parent = parent.parent) {
+    if (isFunctionNode(parent)) return false;
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === child) return true;
+  }
+  return false;
+}
+
+/** The function arguments passed straight to a call: `items.map((x) => …)`. */
+export function inlineCallbacksOf(call: TSESTree.CallExpression): FunctionNode[] {
+  return call.arguments.filter(
+    (arg): arg is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression =>
+      arg.type === AST_NODE_TYPES.ArrowFunctionExpression || arg.type === AST_NODE_TYPES.FunctionExpression,
+  );
+}
+
+/** The receiver expressions of a callee, outermost first: `a.b(c).d.e` → `a.b(c).d`, `a.b(c)`, `a.b`, `a`. */
+export function receiverChainOf(callee: TSESTree.Expression): TSESTree.Expression[] {
+  const chain: TSESTree.Expression[] = [];
+  let node: TSESTree.Node = callee;
+  for (;;) {
+    if (node.type === AST_NODE_TYPES.MemberExpression) node = node.object;
+    else if (node.type === AST_NODE_TYPES.CallExpression) node = node.callee;
+    else if (node.type === AST_NODE_TYPES.TSNonNullExpression || node.type === AST_NODE_TYPES.ChainExpression) node = node.expression;
+    else break;
+    chain.push(node);
+  }
+  return chain;
+}
