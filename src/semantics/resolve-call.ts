@@ -263,17 +263,17 @@ export function calleeNameOf(call: CallLike): string | undefined {
 /** `this.producer.send` → `producer.send`; long receivers are cut to their last name. */
 export function shortCalleeText(callee: ts.Expression): string {
   if (ts.isPropertyAccessExpression(callee)) {
-    const receiver = callee.expression;
-    const receiverText = ts.isPropertyAccessExpression(receiver)
-      ? receiver.name.text
-      : ts.isIdentifier(receiver) || receiver.kind === ts.SyntaxKind.ThisKeyword
-        ? receiver.getText()
-        : ts.isCallExpression(receiver)
-          ? `${shortCalleeText(receiver.expression)}(…)`
-          : '…';
-    return clip(`${receiverText}.${callee.name.text}`);
+    return clip(`${shortReceiverText(callee.expression)}.${callee.name.text}`);
   }
   return clip(callee.getText());
+}
+
+function shortReceiverText(receiver: ts.Expression): string {
+  if (ts.isPropertyAccessExpression(receiver)) return receiver.name.text;
+  if (ts.isIdentifier(receiver) || receiver.kind === ts.SyntaxKind.ThisKeyword) return receiver.getText();
+  if (ts.isCallExpression(receiver)) return `${shortCalleeText(receiver.expression)}(…)`;
+  if (ts.isNewExpression(receiver)) return `new ${shortCalleeText(receiver.expression)}(…)`;
+  return '…';
 }
 
 function clip(text: string): string {

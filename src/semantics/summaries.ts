@@ -73,7 +73,7 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
       if (isDeferredBody(node)) return;
       ts.forEachChild(node, visit);
     };
-    ts.forEachChild(body, visit);
+    visit(body);
     return [...found.values()];
   }
 }
