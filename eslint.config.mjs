@@ -2,11 +2,12 @@
 // eslint-plugin-regexp (its super-linear checks keep regexes on user strings linear-time).
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import regexp from 'eslint-plugin-regexp';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'tests/fixtures/**', 'examples/**', 'bench/generated/**', 'coverage/**'] },
-  ...tseslint.configs.strictTypeChecked,
+export default defineConfig(
+  { ignores: ['dist/**', 'node_modules/**', 'tests/fixtures/**', 'tests/integration/config-project/**', 'examples/**', 'bench/generated/**', 'coverage/**'] },
+  tseslint.configs.strictTypeChecked,
   regexp.configs['flat/recommended'],
   {
     languageOptions: {

@@ -1,8 +1,10 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import type { EventDrivenRuleDocs } from '../util/create-rule.js';
 
-type PresetName = 'recommended' | 'strict' | 'all';
-type RuleWithDocs = { meta: { docs?: Partial<EventDrivenRuleDocs> } };
+export type PresetName = 'recommended' | 'strict' | 'all';
+interface RuleWithDocs {
+  meta: { docs?: Partial<EventDrivenRuleDocs> };
+}
 
 /** Which presets a rule's `meta.docs.recommended` puts it in. */
 const presetsOf: Record<string, readonly PresetName[]> = {
@@ -12,11 +14,8 @@ const presetsOf: Record<string, readonly PresetName[]> = {
 };
 
 /** Flat configs derived from each rule's `meta.docs.recommended`, never a hand-kept list. */
-export function createConfigs(
-  plugin: TSESLint.FlatConfig.Plugin,
-  rules: Readonly<Record<string, RuleWithDocs>>,
-): Record<PresetName, TSESLint.FlatConfig.Config> {
-  const make = (preset: PresetName): TSESLint.FlatConfig.Config => ({
+export function createConfigs(plugin: ESLint.Plugin, rules: Readonly<Record<string, RuleWithDocs>>): Record<PresetName, Linter.Config> {
+  const make = (preset: PresetName): Linter.Config => ({
     name: `event-driven/${preset}`,
     plugins: { 'event-driven': plugin },
     rules: Object.fromEntries(
