@@ -224,6 +224,101 @@ export async function handle(repo: OrderRepository, id: string) {
 `,
       options: [{ checkPublishBeforeWrite: false }],
     },
+    {
+      name: 'brokers publishing with no write on the path: SNS, SQS, EventBridge, Kinesis, Pub/Sub, NATS, BullMQ',
+      code: `
+import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
+import { PubSub } from '@google-cloud/pubsub';
+import { Queue } from 'bullmq';
+import type { NatsConnection } from 'nats';
+export async function fanOut(nc: NatsConnection, id: string) {
+  await new SNSClient({}).send(new PublishCommand({ TopicArn: 't', Message: id }));
+  await new SQSClient({}).send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: id }));
+  await new EventBridgeClient({}).send(new PutEventsCommand({ Entries: [] }));
+  await new KinesisClient({}).send(new PutRecordCommand({ StreamName: 's', PartitionKey: id, Data: new Uint8Array() }));
+  await new PubSub().topic('orders').publishMessage({ json: { id } });
+  await new Queue('emails').add('receipt', { id });
+  nc.publish('orders.placed');
+}
+`,
+    },
+    {
+      name: 'NATS Streaming publisher subclass and NestJS emit after reads only',
+      code: `
+import type { Stan } from 'node-nats-streaming';
+import type { ClientProxy } from '@nestjs/microservices';
+import type { Repository } from 'typeorm';
+import { TicketCreatedPublisher } from './lib/index.js';
+class Ticket { id!: string; title!: string; price!: number; }
+export async function announce(stan: Stan, client: ClientProxy, tickets: Repository<Ticket>, id: string) {
+  const ticket = await tickets.findOneByOrFail({ id });
+  await new TicketCreatedPublisher(stan).publish(ticket);
+  client.emit('ticket_created', ticket);
+}
+`,
+    },
+    {
+      name: 'outbox rows written in the same transaction with TypeORM, Knex, Drizzle, Sequelize, Mongoose and mysql2',
+      code: `
+import type { DataSource } from 'typeorm';
+import { knex } from 'knex';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { pgTable, text } from 'drizzle-orm/pg-core';
+import { Model, Sequelize } from 'sequelize';
+import { model, Schema, type Connection } from 'mongoose';
+import type { Connection as MySqlConnection } from 'mysql2/promise';
+class Order { id!: string; }
+class OutboxMessage { id!: string; }
+class OrderRow extends Model {}
+class OutboxRow extends Model {}
+const orders = pgTable('orders', { id: text('id').primaryKey() });
+const outbox = pgTable('outbox', { id: text('id').primaryKey() });
+const OrderModel = model('Order', new Schema({ id: String }));
+const OutboxModel = model('Outbox', new Schema({ id: String }));
+const k = knex({ client: 'pg' });
+const db = drizzle('');
+const sequelize = new Sequelize('sqlite::memory:');
+export async function viaTypeorm(dataSource: DataSource, id: string) {
+  await dataSource.transaction(async (manager) => {
+    await manager.save(Order, { id });
+    await manager.save(OutboxMessage, { id });
+  });
+}
+export async function viaKnex(id: string) {
+  await k.transaction(async (trx) => {
+    await trx('orders').insert({ id });
+    await trx('outbox').insert({ id });
+  });
+}
+export async function viaDrizzle(id: string) {
+  await db.transaction(async (tx) => {
+    await tx.insert(orders).values({ id });
+    await tx.insert(outbox).values({ id });
+  });
+}
+export async function viaSequelize(id: string) {
+  await sequelize.transaction(async (t) => {
+    await OrderRow.create({ id }, { transaction: t });
+    await OutboxRow.create({ id }, { transaction: t });
+  });
+}
+export async function viaMongoose(connection: Connection, id: string) {
+  await connection.transaction(async (session) => {
+    await OrderModel.create([{ id }], { session });
+    await OutboxModel.create([{ id }], { session });
+  });
+}
+export async function viaMysql(connection: MySqlConnection, id: string) {
+  await connection.beginTransaction();
+  await connection.execute('INSERT INTO orders (id) VALUES (?)', [id]);
+  await connection.execute('INSERT INTO outbox (id) VALUES (?)', [id]);
+  await connection.commit();
+}
+`,
+    },
   ],
   invalid: [
     {
