@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { isProjectDeclaration } from './declarations.js';
+import { createImplementations } from './implementations.js';
 import { type CallLike, type CallResolver } from './resolve-call.js';
 import type { Effect, Role } from './roles.js';
 
@@ -22,6 +23,7 @@ const maxDepth = 8;
 const maxNodesPerFunction = 20_000;
 
 export function createSummaries(program: ts.Program, resolver: CallResolver): Summaries {
+  const implementations = createImplementations(program);
   const byFunction = new WeakMap<ts.Node, readonly Effect[]>();
   const inProgress = new Set<ts.Node>();
   let depth = 0;
@@ -31,10 +33,23 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
   function effectsOfCall(call: CallLike): readonly Effect[] {
     const library = resolver.libraryCallOf(call);
     if (library !== undefined) return [{ role: library.role, chain: [library.label] }];
-    const target = resolver.calleeDeclarationsOf(call).map(implementationOf).find((d) => d !== undefined);
-    if (target === undefined || !isProjectDeclaration(target, program)) return [];
+    const declarations = resolver.calleeDeclarationsOf(call);
+    const target = declarations.map(implementationOf).find((d) => d !== undefined);
     const label = resolver.labelOf(call);
-    return effectsOfFunction(target).map((effect) => ({ role: effect.role, chain: [label, ...effect.chain] }));
+    if (target !== undefined) {
+      if (!isProjectDeclaration(target, program)) return [];
+      return effectsOfFunction(target).map((effect) => ({ role: effect.role, chain: [label, ...effect.chain] }));
+    }
+    // A call through an interface or abstract method does what its project implementations do.
+    const found = new Map<string, Effect>();
+    for (const { className, body } of declarations.flatMap((d) => implementations.implementationsOf(d))) {
+      const name = ts.getNameOfDeclaration(body)?.getText() ?? (ts.isPropertyDeclaration(body.parent) ? body.parent.name.getText() : 'method');
+      for (const effect of effectsOfFunction(body)) {
+        const key = effectKey(effect.role);
+        if (!found.has(key)) found.set(key, { role: effect.role, chain: [label, `${className}.${name}`, ...effect.chain] });
+      }
+    }
+    return [...found.values()];
   }
 
   function effectsOfFunction(fn: ts.SignatureDeclaration): readonly Effect[] {

@@ -319,8 +319,44 @@ export async function viaMysql(connection: MySqlConnection, id: string) {
 }
 `,
     },
+    {
+      name: 'a port whose only adapter is an in-process emitter',
+      code: `
+import { PgOrderStore, type Notifier } from './lib/ports.js';
+export async function place(store: PgOrderStore, notifier: Notifier, id: string) {
+  await store.save(id);
+  notifier.notify({ type: 'OrderPlaced', aggregateId: id });
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'calls through an interface and an abstract class reach their project adapters',
+      code: `
+import type { EventPublisher, OrderStore } from './lib/ports.js';
+export class PlaceOrder {
+  constructor(private readonly store: OrderStore, private readonly events: EventPublisher) {}
+  async execute(id: string) {
+    await this.store.save(id);
+    await this.events.publish({ type: 'OrderPlaced', aggregateId: id });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'dualWrite',
+          line: 7,
+          column: 11,
+          data: {
+            publish: '`events.publish` (via `KafkaEventPublisher.publish` → `producer.send`)',
+            broker: 'Kafka',
+            write: '`store.save` (via `PgOrderStore.save` → `pool.query`)',
+            database: 'PostgreSQL',
+          },
+        },
+      ],
+    },
     {
       name: 'kafkajs send (declared on the unexported Sender type) after a pg INSERT',
       code: `
