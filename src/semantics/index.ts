@@ -1,10 +1,13 @@
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type ts from 'typescript';
-import { createCallResolver, type CallLike, type CallResolver } from './resolve-call.js';
+import ts from 'typescript';
+import { createConsumers, type Consumers, type Handler, type PositionField } from './consumers.js';
+import { createCallResolver, type CallLike, type CallResolver, type LibraryCall } from './resolve-call.js';
 import type { Effect } from './roles.js';
 import { readSettings, type EventDrivenSettings } from './settings.js';
 import { createSummaries, type Summaries } from './summaries.js';
 
+export type { Handler, PositionField } from './consumers.js';
+export type { LibraryCall } from './resolve-call.js';
 export type { Effect, Role, RoleKind } from './roles.js';
 export type { EventDrivenSettings, FunctionSpecifier } from './settings.js';
 export { effectKey } from './summaries.js';
@@ -18,12 +21,19 @@ export interface FileSemantics {
   effectsOf(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): readonly Effect[];
   /** Effects of running a function (its calls and inline callbacks). */
   effectsOfFunction(node: TSESTree.FunctionLike): readonly Effect[];
+  /** The library role of a call itself (not through project functions). */
+  libraryCallOf(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): LibraryCall | undefined;
+  /** Is this function a message handler of an at-least-once broker? */
+  handlerOf(node: TSESTree.FunctionLike): Handler | undefined;
+  /** Does this member access or call read a broker position (`message.offset`)? */
+  positionFieldOf(node: TSESTree.MemberExpression | TSESTree.CallExpression): PositionField | undefined;
   tsNodeOf(node: TSESTree.Node): ts.Node;
 }
 
 interface ProgramSemantics {
   readonly resolver: CallResolver;
   readonly summaries: Summaries;
+  readonly consumers: Consumers;
 }
 
 const byProgram = new WeakMap<ts.Program, Map<EventDrivenSettings, ProgramSemantics>>();
@@ -36,7 +46,7 @@ export function getSemantics(context: Readonly<TSESLint.RuleContext<string, read
   if (cached !== undefined) return cached;
   const services = ESLintUtils.getParserServices(context);
   const settings = readSettings(context.settings);
-  const { summaries } = programSemantics(services.program, settings);
+  const { resolver, summaries, consumers } = programSemantics(services.program, settings);
   const tsNodeOf = (node: TSESTree.Node): ts.Node => services.esTreeNodeToTSNodeMap.get(node);
   const semantics: FileSemantics = {
     program: services.program,
@@ -44,6 +54,12 @@ export function getSemantics(context: Readonly<TSESLint.RuleContext<string, read
     settings,
     effectsOf: (node) => summaries.effectsOfCall(tsNodeOf(node) as CallLike),
     effectsOfFunction: (node) => summaries.effectsOfFunction(tsNodeOf(node) as ts.SignatureDeclaration),
+    libraryCallOf: (node) => resolver.libraryCallOf(tsNodeOf(node) as CallLike),
+    handlerOf: (node) => consumers.handlerOf(tsNodeOf(node)),
+    positionFieldOf: (node) => {
+      const tsNode = tsNodeOf(node);
+      return ts.isPropertyAccessExpression(tsNode) || ts.isCallExpression(tsNode) ? consumers.positionFieldOf(tsNode) : undefined;
+    },
     tsNodeOf,
   };
   byFile.set(ast, semantics);
@@ -59,7 +75,7 @@ function programSemantics(program: ts.Program, settings: EventDrivenSettings): P
   let semantics = bySettings.get(settings);
   if (semantics === undefined) {
     const resolver = createCallResolver(program, settings);
-    semantics = { resolver, summaries: createSummaries(program, resolver) };
+    semantics = { resolver, summaries: createSummaries(program, resolver), consumers: createConsumers(program, resolver) };
     bySettings.set(settings, semantics);
   }
   return semantics;

@@ -18,7 +18,11 @@ export type RoleKind =
   /** Runs a callback inside a transaction (`prisma.$transaction(cb)`); the callback's first parameter is the transaction handle. */
   | 'tx-scope'
   /** Waits for the broker to confirm earlier publishes; not a publish itself. */
-  | 'confirm';
+  | 'confirm'
+  /** Receives messages from a queue it polls (SQS `ReceiveMessageCommand`): its function is a consumer. */
+  | 'receive'
+  /** Reads or writes a key in a key-value store or an in-memory set (Redis `SET`, `Set.has`): where dedupe keys live. */
+  | 'kv';
 
 /** One resolved effect of a call: what it does and the system it touches. */
 export interface Role {

@@ -7,4 +7,25 @@ export const amqplib: ClientCatalogue = {
     { packages: ['amqplib', '@types/amqplib'], owners: ['Channel', 'ConfirmChannel'], methods: ['publish', 'sendToQueue'], role: 'publish', system: 'RabbitMQ' },
     { packages: ['amqplib', '@types/amqplib'], owners: ['ConfirmChannel'], methods: ['waitForConfirms'], role: 'confirm', system: 'RabbitMQ' },
   ],
+  consumers: {
+    registrations: [
+      {
+        packages: ['amqplib', '@types/amqplib'],
+        owners: ['Channel'],
+        methods: ['consume'],
+        handler: { kind: 'argument', index: 1 },
+        system: 'RabbitMQ',
+        description: 'amqplib consumer',
+      },
+    ],
+    // A delivery tag counts deliveries on one channel; `redelivered` is a hint, not an identity.
+    positionFields: [
+      {
+        packages: ['amqplib', '@types/amqplib'],
+        owners: ['CommonMessageFields', 'MessageFields', 'ConsumeMessageFields', 'GetMessageFields'],
+        fields: ['deliveryTag', 'redelivered'],
+        system: 'RabbitMQ',
+      },
+    ],
+  },
 };

@@ -12,6 +12,9 @@ export const awsSdk: ClientCatalogue = {
     { packages: ['@aws-sdk/client-sqs'], commands: ['SendMessageCommand', 'SendMessageBatchCommand'], role: 'publish', system: 'SQS' },
     { packages: ['@aws-sdk/client-eventbridge'], commands: ['PutEventsCommand'], role: 'publish', system: 'EventBridge' },
     { packages: ['@aws-sdk/client-kinesis'], commands: ['PutRecordCommand', 'PutRecordsCommand'], role: 'publish', system: 'Kinesis' },
+    { packages: ['@aws-sdk/client-sqs'], commands: ['ReceiveMessageCommand'], role: 'receive', system: 'SQS' },
+    { packages: ['@aws-sdk/client-dynamodb'], commands: ['GetItemCommand', 'QueryCommand'], role: 'read', system: 'DynamoDB' },
+    { packages: ['@aws-sdk/lib-dynamodb'], commands: ['GetCommand', 'QueryCommand'], role: 'read', system: 'DynamoDB' },
     {
       packages: ['@aws-sdk/client-dynamodb'],
       commands: ['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand', 'TransactWriteItemsCommand'],
@@ -45,6 +48,22 @@ export const awsSdk: ClientCatalogue = {
       system: 'DynamoDB',
     },
   ],
+  consumers: {
+    // Lambda handlers: recognised by their event type from @types/aws-lambda.
+    eventTypes: [
+      {
+        packages: ['aws-lambda'],
+        types: ['SQSEvent', 'SNSEvent', 'EventBridgeEvent', 'KinesisStreamEvent', 'DynamoDBStreamEvent', 'MSKEvent', 'SelfManagedKafkaEvent', 'SQSRecord', 'SNSEventRecord'],
+        system: 'AWS Lambda',
+        description: 'Lambda handler',
+      },
+    ],
+    // A receipt handle is new on every receive of the same message.
+    positionFields: [
+      { packages: ['aws-lambda'], owners: ['SQSRecord'], fields: ['receiptHandle'], system: 'SQS' },
+      { packages: ['@aws-sdk/client-sqs'], owners: ['Message'], fields: ['ReceiptHandle'], system: 'SQS' },
+    ],
+  },
 };
 
 /** Packages whose `send` is the generic Smithy client method that takes a command. */

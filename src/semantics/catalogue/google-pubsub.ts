@@ -5,4 +5,18 @@ export const googlePubSub: ClientCatalogue = {
   methods: [
     { packages: ['@google-cloud/pubsub'], owners: ['Topic'], methods: ['publish', 'publishMessage', 'publishJSON'], role: 'publish', system: 'Pub/Sub' },
   ],
+  consumers: {
+    registrations: [
+      {
+        packages: ['@google-cloud/pubsub'],
+        owners: ['Subscription'],
+        methods: ['on'],
+        handler: { kind: 'listener', event: 'message' },
+        system: 'Pub/Sub',
+        description: 'Pub/Sub subscription listener',
+      },
+    ],
+    // The ack id changes on every delivery of the same message.
+    positionFields: [{ packages: ['@google-cloud/pubsub'], owners: ['Message'], fields: ['ackId', 'deliveryAttempt'], system: 'Pub/Sub' }],
+  },
 };

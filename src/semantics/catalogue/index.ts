@@ -3,6 +3,7 @@ import { awsSdk } from './aws-sdk.js';
 import { bullmq } from './bullmq.js';
 import { drizzle } from './drizzle.js';
 import { googlePubSub } from './google-pubsub.js';
+import { inMemoryCollections } from './in-memory.js';
 import { ioredis } from './ioredis.js';
 import { kafkajs } from './kafkajs.js';
 import { knex } from './knex.js';
@@ -16,14 +17,14 @@ import { sequelize } from './sequelize.js';
 import { typeorm } from './typeorm.js';
 import type { ClientCatalogue, CommandEntry, MethodEntry } from './types.js';
 
-export type { ClientCatalogue, CommandEntry, EntryRole, MethodEntry } from './types.js';
+export type { ClientCatalogue, CommandEntry, ConsumerEntry, EntryRole, MethodEntry } from './types.js';
 export { commandSenderPackages } from './aws-sdk.js';
 export { inProcessPackages } from './in-process.js';
 export { prismaGeneratedPackage } from './prisma.js';
 
 export const brokerCatalogues: readonly ClientCatalogue[] = [kafkajs, amqplib, awsSdk, googlePubSub, nats, nestjsMicroservices, ioredis, bullmq];
 export const databaseCatalogues: readonly ClientCatalogue[] = [pg, mysql2, typeorm, prisma, mongoose, knex, drizzle, sequelize];
-export const allCatalogues: readonly ClientCatalogue[] = [...brokerCatalogues, ...databaseCatalogues];
+export const allCatalogues: readonly ClientCatalogue[] = [...brokerCatalogues, ...databaseCatalogues, inMemoryCollections];
 
 /** Method entries by method name: the cheap syntactic pre-filter asks this before the checker. */
 export const methodEntriesByName: ReadonlyMap<string, readonly MethodEntry[]> = indexBy(

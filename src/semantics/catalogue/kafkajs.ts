@@ -8,4 +8,25 @@ import type { ClientCatalogue } from './types.js';
 export const kafkajs: ClientCatalogue = {
   client: 'kafkajs',
   methods: [{ packages: ['kafkajs'], owners: ['Sender'], methods: ['send', 'sendBatch'], role: 'publish', system: 'Kafka' }],
+  consumers: {
+    registrations: [
+      {
+        packages: ['kafkajs'],
+        owners: ['Consumer'],
+        methods: ['run'],
+        handler: { kind: 'argument', index: 0, properties: ['eachMessage', 'eachBatch'] },
+        system: 'Kafka',
+        description: 'kafkajs consumer',
+      },
+    ],
+    // Offsets are per partition, partitions per topic: neither identifies an event.
+    positionFields: [
+      {
+        packages: ['kafkajs', '@nestjs/microservices'],
+        owners: ['MessageSetEntry', 'RecordBatchEntry', 'EachMessagePayload', 'Batch', 'KafkaContext'],
+        fields: ['offset', 'partition', 'firstOffset', 'lastOffset', 'getPartition'],
+        system: 'Kafka',
+      },
+    ],
+  },
 };

@@ -10,6 +10,7 @@ export const mongoose: ClientCatalogue = {
   client: 'mongoose',
   methods: [
     { packages: ['mongoose'], owners: ['Model'], methods: modelWrites, role: 'write', system: 'MongoDB' },
+    { packages: ['mongoose'], owners: ['Model'], methods: ['findOne', 'findById', 'exists', 'countDocuments', 'find'], role: 'read', system: 'MongoDB' },
     { packages: ['mongoose'], owners: ['Document'], methods: ['save', 'deleteOne', 'updateOne'], role: 'write', system: 'MongoDB' },
     { packages: ['mongoose'], owners: ['Connection'], methods: ['transaction'], role: 'tx-scope', system: 'MongoDB', callbackIndex: 0 },
     { packages: ['mongodb'], owners: ['ClientSession'], methods: ['withTransaction'], role: 'tx-scope', system: 'MongoDB', callbackIndex: 0 },

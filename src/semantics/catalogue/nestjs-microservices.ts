@@ -4,4 +4,14 @@ import type { ClientCatalogue } from './types.js';
 export const nestjsMicroservices: ClientCatalogue = {
   client: '@nestjs/microservices',
   methods: [{ packages: ['@nestjs/microservices'], owners: ['ClientProxy'], methods: ['emit'], role: 'publish', system: 'NestJS microservice transport' }],
+  consumers: {
+    decorators: [
+      {
+        packages: ['@nestjs/microservices'],
+        decorators: ['EventPattern', 'MessagePattern'],
+        system: 'NestJS microservice transport',
+        description: 'NestJS message handler',
+      },
+    ],
+  },
 };

@@ -17,6 +17,13 @@ export const prisma: ClientCatalogue = {
       role: 'write',
       system: 'Prisma',
     },
+    {
+      packages: [prismaGeneratedPackage],
+      ownerSuffix: 'Delegate',
+      methods: ['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count'],
+      role: 'read',
+      system: 'Prisma',
+    },
     { packages: [prismaGeneratedPackage], owners: ['PrismaClient'], methods: ['$executeRaw', '$executeRawUnsafe'], role: 'write', system: 'Prisma' },
     { packages: [prismaGeneratedPackage], owners: ['PrismaClient'], methods: ['$transaction'], role: 'tx-scope', system: 'Prisma', callbackIndex: 0 },
   ],

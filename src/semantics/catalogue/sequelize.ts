@@ -10,6 +10,7 @@ export const sequelize: ClientCatalogue = {
       role: 'write',
       system: 'Sequelize',
     },
+    { packages: ['sequelize'], owners: ['Model'], methods: ['findOne', 'findByPk', 'findAll', 'count'], role: 'read', system: 'Sequelize' },
     { packages: ['sequelize'], owners: ['Sequelize'], methods: ['query'], role: 'sql', system: 'Sequelize' },
     { packages: ['sequelize'], owners: ['Sequelize'], methods: ['transaction'], role: 'tx-scope', system: 'Sequelize', callbackIndex: -1 },
     { packages: ['sequelize'], owners: ['Transaction'], methods: ['commit'], role: 'tx-commit', system: 'Sequelize' },

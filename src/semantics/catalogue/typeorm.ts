@@ -13,6 +13,13 @@ export const typeorm: ClientCatalogue = {
       role: 'write',
       system: 'TypeORM',
     },
+    {
+      packages: ['typeorm'],
+      owners: ['Repository', 'EntityManager', 'BaseEntity'],
+      methods: ['findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'exists', 'existsBy', 'count', 'countBy', 'find', 'findBy'],
+      role: 'read',
+      system: 'TypeORM',
+    },
     { packages: ['typeorm'], owners: ['DataSource', 'EntityManager'], methods: ['query'], role: 'sql', system: 'TypeORM' },
     { packages: ['typeorm'], owners: ['QueryRunner'], methods: ['query'], role: 'sql', system: 'TypeORM' },
     { packages: ['typeorm'], owners: ['DataSource', 'EntityManager'], methods: ['transaction'], role: 'tx-scope', system: 'TypeORM', callbackIndex: -1 },

@@ -38,4 +38,71 @@ export interface ClientCatalogue {
   readonly client: string;
   readonly methods?: readonly MethodEntry[];
   readonly commands?: readonly CommandEntry[];
+  readonly consumers?: ConsumerCatalogue;
+}
+
+/** Where a consumer registration keeps its handler. */
+export type HandlerLocation =
+  /** `consumer.run({ eachMessage })`, `channel.consume(queue, cb)`: an argument, or a property of an object argument. */
+  | { readonly kind: 'argument'; readonly index: number; readonly properties?: readonly string[] }
+  /** `subscription.on('message', cb)`: the listener of one event name. */
+  | { readonly kind: 'listener'; readonly event: string };
+
+/**
+ * A call that registers a message handler of an at-least-once broker. Matched like a
+ * MethodEntry, except `receiverOwners`, which matches the receiver's type when the method is
+ * inherited from a generic base (node-nats-streaming's `Subscription.on` is `EventEmitter.on`).
+ */
+export interface ConsumerEntry {
+  readonly packages: readonly string[];
+  readonly owners?: readonly string[];
+  readonly receiverOwners?: readonly string[];
+  readonly methods: readonly string[];
+  readonly handler: HandlerLocation;
+  readonly system: string;
+  /** What the handler's first parameter is, for messages: "the kafkajs payload". */
+  readonly description: string;
+}
+
+/** Classes whose constructor takes a handler: `new Worker(queue, processor)`. */
+export interface ConsumerConstructorEntry {
+  readonly packages: readonly string[];
+  readonly classes: readonly string[];
+  readonly handlerIndex: number;
+  readonly system: string;
+  readonly description: string;
+}
+
+/** Decorators that make a method a handler: `@EventPattern('orders')`. */
+export interface ConsumerDecoratorEntry {
+  readonly packages: readonly string[];
+  readonly decorators: readonly string[];
+  readonly system: string;
+  readonly description: string;
+}
+
+/** Handler functions recognised by the type of their first parameter (`SQSEvent`). */
+export interface ConsumerEventTypeEntry {
+  readonly packages: readonly string[];
+  readonly types: readonly string[];
+  readonly system: string;
+  readonly description: string;
+}
+
+/** Broker-position fields: the same value names different messages on different partitions or channels. */
+export interface PositionFieldEntry {
+  readonly packages: readonly string[];
+  readonly owners: readonly string[];
+  readonly fields: readonly string[];
+  readonly system: string;
+}
+
+export interface ConsumerCatalogue {
+  readonly registrations?: readonly ConsumerEntry[];
+  readonly constructors?: readonly ConsumerConstructorEntry[];
+  readonly decorators?: readonly ConsumerDecoratorEntry[];
+  readonly eventTypes?: readonly ConsumerEventTypeEntry[];
+  /** `for await (const m of subscription)` over these types. */
+  readonly iterables?: readonly { readonly packages: readonly string[]; readonly types: readonly string[]; readonly system: string; readonly description: string }[];
+  readonly positionFields?: readonly PositionFieldEntry[];
 }

@@ -1,0 +1,149 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getSemantics, type PositionField } from '../src/semantics/index.js';
+import { createRule } from '../src/util/create-rule.js';
+
+export type Options = [];
+export type MessageId = 'positionAsDedupeKey';
+
+/** Names that say a value is an identity or a dedupe key. Linear: one alternation, no nesting. */
+const identityName = /dedup|idempot|processed|consumed|handled|seen|duplicate|inbox|event_?id|message_?id/iu;
+/** How far a position value is followed through local variables. */
+const maxHops = 3;
+
+/** Why each position cannot identify an event. */
+const reasons: Record<string, string> = {
+  offset: 'offsets count per partition and restart when a topic is recreated or replayed elsewhere',
+  firstOffset: 'offsets count per partition and restart when a topic is recreated or replayed elsewhere',
+  lastOffset: 'offsets count per partition and restart when a topic is recreated or replayed elsewhere',
+  partition: 'a partition number is shared by every message on that partition',
+  getPartition: 'a partition number is shared by every message on that partition',
+  deliveryTag: 'a delivery tag counts deliveries on one channel and starts again at 1 on every channel',
+  redelivered: 'the redelivered flag only hints that a message may have been delivered before',
+  receiptHandle: 'a receipt handle is new on every receive of the same message',
+  ReceiptHandle: 'a receipt handle is new on every receive of the same message',
+  ackId: 'an ack id is new on every delivery of the same message',
+  deliveryAttempt: 'a delivery attempt counts deliveries of one message',
+};
+
+export default createRule<Options, MessageId>({
+  name: 'no-offset-dedupe',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow deduplicating messages on a broker position (offset, delivery tag, receipt handle) instead of the event id',
+      recommended: 'recommended',
+      requiresTypeChecking: true,
+    },
+    messages: {
+      positionAsDedupeKey:
+        '`{{expression}}` is a {{system}} delivery position, not the identity of the event, and it is used here as a dedupe key: {{reason}}, so duplicates get through and distinct events get skipped. Deduplicate on the event id from the envelope.',
+    },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const semantics = getSemantics(context);
+    const sourceCode = context.sourceCode;
+
+    return {
+      MemberExpression(node) {
+        // Syntax first: only a handful of property names can be positions.
+        if (node.property.type !== AST_NODE_TYPES.Identifier || !(node.property.name in reasons)) return;
+        const read = node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node ? node.parent : node;
+        const position = semantics.positionFieldOf(read);
+        if (position === undefined) return;
+        if (flowsIntoDedupeKey(read, 0, position)) report(read, position);
+      },
+    };
+
+    /** Follows the value up through string building and local variables to where it is used. */
+    function flowsIntoDedupeKey(start: TSESTree.Node, hops: number, position: PositionField): boolean {
+      let node = start;
+      for (let parent = node.parent; parent !== undefined; node = parent, parent = parent.parent) {
+        switch (parent.type) {
+          case AST_NODE_TYPES.TemplateLiteral:
+          case AST_NODE_TYPES.BinaryExpression:
+          case AST_NODE_TYPES.ArrayExpression:
+          case AST_NODE_TYPES.TSAsExpression:
+          case AST_NODE_TYPES.TSNonNullExpression:
+          case AST_NODE_TYPES.ChainExpression:
+          case AST_NODE_TYPES.TaggedTemplateExpression:
+            if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator !== '+') return false;
+            continue;
+          case AST_NODE_TYPES.Property:
+            if (parent.value !== node) return false;
+            if (isIdentityName(parent.key)) return true;
+            continue;
+          case AST_NODE_TYPES.ObjectExpression:
+            continue;
+          case AST_NODE_TYPES.MemberExpression:
+            // `offset.toString()` keeps the value; any other member of it is something else.
+            if (parent.object === node && parent.property.type === AST_NODE_TYPES.Identifier && keepsValue.has(parent.property.name)) continue;
+            return false;
+          case AST_NODE_TYPES.CallExpression:
+            if (parent.callee === node) {
+              // `String(offset)` / `offset.toString()` keep the value.
+              continue;
+            }
+            if (isConversion(parent)) continue;
+            return isDedupeSink(parent, node, position);
+          case AST_NODE_TYPES.VariableDeclarator:
+            if (parent.init !== node) return false;
+            if (isIdentityName(parent.id)) return true;
+            return hops < maxHops && sourceCode.getDeclaredVariables(parent).some((variable) =>
+              variable.references.some((reference) => reference.isRead() && flowsIntoDedupeKey(reference.identifier, hops + 1, position)),
+            );
+          case AST_NODE_TYPES.AssignmentExpression:
+            return parent.right === node && isIdentityName(parent.left);
+          default:
+            return false;
+        }
+      }
+      return false;
+    }
+
+    /** A dedupe store: Redis keys, an in-memory Set/Map, or a database table named for dedupe. */
+    function isDedupeSink(call: TSESTree.CallExpression, argument: TSESTree.Node, position: PositionField): boolean {
+      const library = semantics.libraryCallOf(call);
+      if (library !== undefined) {
+        // The key is the first argument; a position stored as a value (a committed offset) is fine.
+        // Per-partition state (lag, counters) is keyed by partition legitimately: it needs a dedupe name too.
+        if (library.role.kind === 'kv') {
+          return call.arguments[0] === argument && (!partitionFields.has(position.field) || identityName.test(sourceCode.getText(call)));
+        }
+        if (library.role.kind === 'write' || library.role.kind === 'read') return identityName.test(sourceCode.getText(call));
+        return false;
+      }
+      // A project helper whose name says what it is for: `markProcessed(offset)`, `isDuplicate(key)`.
+      const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
+      return isIdentityName(callee);
+    }
+
+    function report(node: TSESTree.Node, position: PositionField): void {
+      context.report({
+        node,
+        messageId: 'positionAsDedupeKey',
+        data: { expression: sourceCode.getText(node), system: position.system, reason: reasons[position.field] ?? 'it names a delivery, not an event' },
+      });
+    }
+  },
+});
+
+function isIdentityName(node: TSESTree.Node): boolean {
+  const name =
+    node.type === AST_NODE_TYPES.Identifier
+      ? node.name
+      : node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string'
+        ? node.value
+        : node.type === AST_NODE_TYPES.MemberExpression && node.property.type === AST_NODE_TYPES.Identifier
+          ? node.property.name
+          : undefined;
+  return name !== undefined && identityName.test(name);
+}
+
+const partitionFields: ReadonlySet<string> = new Set(['partition', 'getPartition']);
+const keepsValue: ReadonlySet<string> = new Set(['toString', 'valueOf', 'padStart', 'trim']);
+
+function isConversion(call: TSESTree.CallExpression): boolean {
+  return call.callee.type === AST_NODE_TYPES.Identifier && ['String', 'Number', 'BigInt'].includes(call.callee.name);
+}

@@ -1,0 +1,356 @@
+import ts from 'typescript';
+import { allCatalogues, type ConsumerEntry } from './catalogue/index.js';
+import { isProjectDeclaration, ownerNameOf, packageOfDeclaration } from './declarations.js';
+import type { CallResolver } from './resolve-call.js';
+
+/**
+ * Recognises message handlers of at-least-once brokers: the functions a broker may call twice
+ * with the same message. In-process buses (`node:events`, `@nestjs/event-emitter`,
+ * `@nestjs/cqrs`, RxJS) are not in the catalogue, so their handlers are never consumers.
+ */
+export interface Handler {
+  readonly system: string;
+  /** "kafkajs consumer (eachMessage)", "NestJS message handler". */
+  readonly description: string;
+  readonly fn: ts.SignatureDeclaration;
+  /** Short name for messages: `eachMessage`, `OrderCreatedListener.onMessage`, `handler`. */
+  readonly name: string;
+}
+
+export interface PositionField {
+  readonly field: string;
+  readonly system: string;
+}
+
+export interface Consumers {
+  /** Is this function a message handler? Inline callbacks, named functions registered elsewhere, decorated methods, Lambda handlers. */
+  handlerOf(fn: ts.Node): Handler | undefined;
+  /** Does this property access or method call read a broker position (`message.offset`, `fields.deliveryTag`)? */
+  positionFieldOf(node: ts.PropertyAccessExpression | ts.CallExpression): PositionField | undefined;
+}
+
+const consumerCatalogues = allCatalogues.flatMap((c) => (c.consumers === undefined ? [] : [c.consumers]));
+const registrations = consumerCatalogues.flatMap((c) => c.registrations ?? []);
+const registrationMethods: ReadonlySet<string> = new Set(registrations.flatMap((r) => r.methods));
+const constructors = consumerCatalogues.flatMap((c) => c.constructors ?? []);
+const decorators = consumerCatalogues.flatMap((c) => c.decorators ?? []);
+const eventTypes = consumerCatalogues.flatMap((c) => c.eventTypes ?? []);
+const iterables = consumerCatalogues.flatMap((c) => c.iterables ?? []);
+const positionFields = consumerCatalogues.flatMap((c) => c.positionFields ?? []);
+const positionFieldNames: ReadonlySet<string> = new Set(positionFields.flatMap((p) => p.fields));
+
+export function createConsumers(program: ts.Program, resolver: CallResolver): Consumers {
+  const checker = program.getTypeChecker();
+  const handlers = new WeakMap<ts.Node, Handler | null>();
+  let registeredByReference: Map<ts.Node, Handler> | undefined;
+  const dispatchingMembers = new WeakMap<ts.ClassLikeDeclaration, ReadonlyMap<string, Handler>>();
+
+  return { handlerOf, positionFieldOf };
+
+  function handlerOf(fn: ts.Node): Handler | undefined {
+    if (!ts.isFunctionLike(fn)) return undefined;
+    const cached = handlers.get(fn);
+    if (cached !== undefined) return cached ?? undefined;
+    let handler: Handler | undefined;
+    try {
+      handler = findHandler(fn);
+    } catch {
+      handler = undefined;
+    }
+    handlers.set(fn, handler ?? null);
+    return handler;
+  }
+
+  function findHandler(fn: ts.SignatureDeclaration): Handler | undefined {
+    return (
+      inlineRegistration(fn) ??
+      decoratedHandler(fn) ??
+      handlerByEventType(fn) ??
+      registeredReferences().get(fn) ??
+      overriddenDispatchTarget(fn) ??
+      pollingLoop(fn)
+    );
+  }
+
+  /** `consumer.run({ eachMessage: async (payload) => … })`, `channel.consume(q, (msg) => …)`, `new Worker(q, async (job) => …)`. */
+  function inlineRegistration(fn: ts.SignatureDeclaration): Handler | undefined {
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+    let argument: ts.Node = fn;
+    let property: string | undefined;
+    const parent = skipParentheses(fn.parent);
+    if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent)) {
+      property = parent.name.getText();
+      argument = parent.parent;
+    }
+    const site = skipParentheses(argument.parent);
+    if (ts.isCallExpression(site)) return registrationHandler(site, site.arguments.indexOf(argument as ts.Expression), property, fn);
+    if (ts.isNewExpression(site) && property === undefined) return constructorHandler(site, site.arguments?.indexOf(argument as ts.Expression) ?? -1, fn);
+    return undefined;
+  }
+
+  function registrationHandler(call: ts.CallExpression, index: number, property: string | undefined, fn: ts.SignatureDeclaration): Handler | undefined {
+    const entry = registrationEntryOf(call);
+    if (entry === undefined) return undefined;
+    const location = entry.handler;
+    if (location.kind === 'listener') {
+      const event = call.arguments[0];
+      if (index !== 1 || property !== undefined || event === undefined || !ts.isStringLiteralLike(event) || event.text !== location.event) return undefined;
+      return { system: entry.system, description: entry.description, fn, name: `'${location.event}' listener` };
+    }
+    if (location.index !== index) return undefined;
+    if (location.properties === undefined ? property !== undefined : property === undefined || !location.properties.includes(property)) return undefined;
+    return { system: entry.system, description: property === undefined ? entry.description : `${entry.description} (${property})`, fn, name: property ?? 'handler' };
+  }
+
+  function registrationEntryOf(call: ts.CallExpression): ConsumerEntry | undefined {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee) || !registrationMethods.has(callee.name.text)) return undefined;
+    const method = callee.name.text;
+    const candidates = registrations.filter((r) => r.methods.includes(method));
+    for (const declaration of resolver.calleeDeclarationsOf(call)) {
+      const pkg = packageOfDeclaration(declaration);
+      const owner = ownerNameOf(declaration);
+      const entry = candidates.find((r) => r.owners !== undefined && pkg !== undefined && r.packages.includes(pkg) && owner !== undefined && r.owners.includes(owner));
+      if (entry !== undefined) return entry;
+    }
+    const receiverSymbol = checker.getTypeAtLocation(callee.expression).getSymbol();
+    const receiverDeclaration = receiverSymbol?.declarations?.[0];
+    if (receiverSymbol === undefined || receiverDeclaration === undefined) return undefined;
+    const receiverPackage = packageOfDeclaration(receiverDeclaration);
+    return candidates.find(
+      (r) => r.receiverOwners?.includes(receiverSymbol.getName()) === true && receiverPackage !== undefined && r.packages.includes(receiverPackage),
+    );
+  }
+
+  function constructorHandler(site: ts.NewExpression, index: number, fn: ts.SignatureDeclaration): Handler | undefined {
+    const symbol = checker.getTypeAtLocation(site).getSymbol();
+    const declaration = symbol?.declarations?.[0];
+    if (symbol === undefined || declaration === undefined) return undefined;
+    const pkg = packageOfDeclaration(declaration);
+    const entry = constructors.find((c) => c.classes.includes(symbol.getName()) && pkg !== undefined && c.packages.includes(pkg) && c.handlerIndex === index);
+    return entry === undefined ? undefined : { system: entry.system, description: entry.description, fn, name: 'processor' };
+  }
+
+  /** `@EventPattern('order_created') handle(@Payload() data) {…}` */
+  function decoratedHandler(fn: ts.SignatureDeclaration): Handler | undefined {
+    if (!ts.isMethodDeclaration(fn)) return undefined;
+    for (const decorator of ts.getDecorators(fn) ?? []) {
+      const expression = decorator.expression;
+      const callee = ts.isCallExpression(expression) ? expression.expression : expression;
+      let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
+      if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+      const declaration = symbol?.declarations?.[0];
+      if (symbol === undefined || declaration === undefined) continue;
+      const pkg = packageOfDeclaration(declaration);
+      const entry = decorators.find((d) => d.decorators.includes(symbol.getName()) && pkg !== undefined && d.packages.includes(pkg));
+      if (entry !== undefined) return { system: entry.system, description: entry.description, fn, name: methodName(fn) };
+    }
+    return undefined;
+  }
+
+  /** Lambda handlers: `export const handler: SQSHandler = async (event) => …` or `(event: SQSEvent)`. */
+  function handlerByEventType(fn: ts.SignatureDeclaration): Handler | undefined {
+    const first = fn.parameters[0];
+    if (first === undefined) return undefined;
+    const symbol = checker.getTypeAtLocation(first).getSymbol() ?? checker.getTypeAtLocation(first).aliasSymbol;
+    const declaration = symbol?.declarations?.[0];
+    if (symbol === undefined || declaration === undefined) return undefined;
+    const pkg = packageOfDeclaration(declaration);
+    const entry = eventTypes.find((e) => e.types.includes(symbol.getName()) && pkg !== undefined && e.packages.includes(pkg));
+    return entry === undefined ? undefined : { system: entry.system, description: entry.description, fn, name: functionName(fn) };
+  }
+
+  /** Functions and methods registered by reference elsewhere: `channel.consume(q, handleOrder)`, `{ eachMessage: this.handle.bind(this) }`. */
+  function registeredReferences(): Map<ts.Node, Handler> {
+    if (registeredByReference !== undefined) return registeredByReference;
+    const found = new Map<ts.Node, Handler>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && registrationMethods.has(node.expression.name.text)) {
+        collectReferencedHandlers(node, found);
+      }
+      ts.forEachChild(node, visit);
+    };
+    for (const file of program.getSourceFiles()) {
+      if (!file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file) && mentionsARegistrationMethod(file)) visit(file);
+    }
+    registeredByReference = found;
+    return found;
+  }
+
+  function collectReferencedHandlers(call: ts.CallExpression, found: Map<ts.Node, Handler>): void {
+    const entry = registrationEntryOf(call);
+    if (entry === undefined) return;
+    const location = entry.handler;
+    const references: { expression: ts.Expression; name: string }[] = [];
+    if (location.kind === 'listener') {
+      const listener = call.arguments[1];
+      if (listener !== undefined) references.push({ expression: listener, name: `'${location.event}' listener` });
+    } else {
+      const argument = call.arguments[location.index];
+      if (argument !== undefined && location.properties === undefined) references.push({ expression: argument, name: 'handler' });
+      if (argument !== undefined && location.properties !== undefined && ts.isObjectLiteralExpression(argument)) {
+        for (const property of argument.properties) {
+          const name = property.name?.getText();
+          if (name === undefined || !location.properties.includes(name)) continue;
+          if (ts.isPropertyAssignment(property)) references.push({ expression: property.initializer, name });
+          if (ts.isShorthandPropertyAssignment(property)) references.push({ expression: property.name, name });
+        }
+      }
+    }
+    for (const reference of references) {
+      const target = functionDeclarationOf(reference.expression);
+      if (target !== undefined && !found.has(target)) {
+        found.set(target, { system: entry.system, description: entry.description, fn: target, name: functionName(target) });
+      }
+    }
+  }
+
+  /** `handleOrder`, `this.handle`, `this.handle.bind(this)` → the function's declaration with a body. */
+  function functionDeclarationOf(expression: ts.Expression): ts.SignatureDeclaration | undefined {
+    let target = expression;
+    if (ts.isCallExpression(target) && ts.isPropertyAccessExpression(target.expression) && target.expression.name.text === 'bind') {
+      target = target.expression.expression;
+    }
+    if (!ts.isIdentifier(target) && !ts.isPropertyAccessExpression(target)) return undefined;
+    let symbol = checker.getSymbolAtLocation(target);
+    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    for (const declaration of symbol?.declarations ?? []) {
+      if (!isProjectDeclaration(declaration, program)) continue;
+      if ((ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) && declaration.body !== undefined) return declaration;
+      const initializer = ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) ? declaration.initializer : undefined;
+      if (initializer !== undefined && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) return initializer;
+    }
+    return undefined;
+  }
+
+  /**
+   * The abstract-listener pattern: a base class registers a callback that calls `this.onMessage(…)`;
+   * subclasses implement `onMessage`. Each implementation is a handler.
+   */
+  function overriddenDispatchTarget(fn: ts.SignatureDeclaration): Handler | undefined {
+    if (!ts.isMethodDeclaration(fn) || !ts.isClassLike(fn.parent)) return undefined;
+    const name = fn.name.getText();
+    for (const base of baseClassesOf(fn.parent)) {
+      const dispatched = dispatchedMembersOf(base).get(name);
+      if (dispatched !== undefined) {
+        return { system: dispatched.system, description: dispatched.description, fn, name: `${fn.parent.name?.text ?? 'class'}.${name}` };
+      }
+    }
+    return undefined;
+  }
+
+  function baseClassesOf(cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration[] {
+    const bases: ts.ClassLikeDeclaration[] = [];
+    for (let current: ts.ClassLikeDeclaration | undefined = cls, hops = 0; current !== undefined && hops < 4; hops++) {
+      const extended = current.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+      if (extended === undefined) break;
+      let symbol = checker.getSymbolAtLocation(extended.expression);
+      if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+      current = symbol?.declarations?.find((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
+      if (current !== undefined && isProjectDeclaration(current, program)) bases.push(current);
+    }
+    return bases;
+  }
+
+  /** Members a class's own handlers call on `this`: `this.onMessage(data, msg)` inside `subscription.on('message', …)`. */
+  function dispatchedMembersOf(cls: ts.ClassLikeDeclaration): ReadonlyMap<string, Handler> {
+    const cached = dispatchingMembers.get(cls);
+    if (cached !== undefined) return cached;
+    const dispatched = new Map<string, Handler>();
+    dispatchingMembers.set(cls, dispatched);
+    const visit = (node: ts.Node): void => {
+      if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+        const handler = inlineRegistration(node);
+        if (handler !== undefined) {
+          const findThisCalls = (inner: ts.Node): void => {
+            if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && inner.expression.expression.kind === ts.SyntaxKind.ThisKeyword) {
+              dispatched.set(inner.expression.name.text, handler);
+            }
+            ts.forEachChild(inner, findThisCalls);
+          };
+          findThisCalls(node.body);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    for (const member of cls.members) visit(member);
+    return dispatched;
+  }
+
+  /** A function that polls SQS with `ReceiveMessageCommand` processes what it received. */
+  function pollingLoop(fn: ts.SignatureDeclaration): Handler | undefined {
+    const body = 'body' in fn ? (fn.body as ts.Node | undefined) : undefined;
+    if (body === undefined || !ts.isBlock(body) || !body.getText().includes('ReceiveMessage')) return undefined;
+    let found: Handler | undefined;
+    const visit = (node: ts.Node): void => {
+      if (found !== undefined || (ts.isFunctionLike(node) && node !== fn)) return;
+      if (ts.isCallExpression(node) && resolver.libraryCallOf(node)?.role.kind === 'receive') {
+        found = { system: 'SQS', description: 'SQS polling loop', fn, name: functionName(fn) };
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(body);
+    return found ?? forAwaitLoop(body, fn);
+  }
+
+  /** `for await (const msg of subscription)` over a NATS subscription. */
+  function forAwaitLoop(body: ts.Node, fn: ts.SignatureDeclaration): Handler | undefined {
+    let found: Handler | undefined;
+    const visit = (node: ts.Node): void => {
+      if (found !== undefined || (ts.isFunctionLike(node) && node !== fn)) return;
+      if (ts.isForOfStatement(node) && node.awaitModifier !== undefined) {
+        const symbol = checker.getTypeAtLocation(node.expression).getSymbol();
+        const declaration = symbol?.declarations?.[0];
+        const pkg = declaration === undefined ? undefined : packageOfDeclaration(declaration);
+        const entry = iterables.find((i) => symbol !== undefined && i.types.includes(symbol.getName()) && pkg !== undefined && i.packages.includes(pkg));
+        if (entry !== undefined) found = { system: entry.system, description: entry.description, fn, name: functionName(fn) };
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(body);
+    return found;
+  }
+
+  function positionFieldOf(node: ts.PropertyAccessExpression | ts.CallExpression): PositionField | undefined {
+    const access = ts.isCallExpression(node) ? node.expression : node;
+    if (!ts.isPropertyAccessExpression(access) || !positionFieldNames.has(access.name.text)) return undefined;
+    const field = access.name.text;
+    try {
+      const symbol = checker.getSymbolAtLocation(access.name);
+      for (const declaration of symbol?.declarations ?? []) {
+        const pkg = packageOfDeclaration(declaration);
+        const owner = ownerNameOf(declaration);
+        const entry = positionFields.find((p) => p.fields.includes(field) && pkg !== undefined && p.packages.includes(pkg) && owner !== undefined && p.owners.includes(owner));
+        if (entry !== undefined) return { field, system: entry.system };
+      }
+    } catch {
+      return undefined;
+    }
+    return undefined;
+  }
+}
+
+function mentionsARegistrationMethod(file: ts.SourceFile): boolean {
+  const text = file.text;
+  return [...registrationMethods].some((method) => text.includes(`.${method}(`));
+}
+
+function skipParentheses(node: ts.Node): ts.Node {
+  let current = node;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current)) current = current.parent;
+  return current;
+}
+
+function methodName(fn: ts.MethodDeclaration): string {
+  const owner = ts.isClassLike(fn.parent) ? fn.parent.name?.text : undefined;
+  return owner === undefined ? fn.name.getText() : `${owner}.${fn.name.getText()}`;
+}
+
+function functionName(fn: ts.SignatureDeclaration): string {
+  if (ts.isMethodDeclaration(fn)) return methodName(fn);
+  if (fn.name !== undefined) return fn.name.getText();
+  const parent = fn.parent;
+  if (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent)) return parent.name.getText();
+  return 'handler';
+}
