@@ -1,8 +1,10 @@
 // The rule registry, alphabetical. tests/plugin.test.ts checks it lists every file in rules/.
+import idempotentConsumer from './idempotent-consumer.js';
 import noDualWrite from './no-dual-write.js';
 import noOffsetDedupe from './no-offset-dedupe.js';
 
 export const rules = {
+  'idempotent-consumer': idempotentConsumer,
   'no-dual-write': noDualWrite,
   'no-offset-dedupe': noOffsetDedupe,
 };

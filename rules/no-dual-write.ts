@@ -3,6 +3,7 @@ import { trackSegmentFacts } from '../src/semantics/flow/segment-facts.js';
 import { getSemantics, type Effect } from '../src/semantics/index.js';
 import { inlineCallbacksOf, isFunctionNode, isInFinallyBlock, receiverChainOf, type FunctionNode } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
+import { describeChain } from '../src/util/messages.js';
 
 export type Options = [
   {
@@ -273,12 +274,6 @@ function publishData(publish: Seen): Record<string, string> {
   return { publish: describeChain(publish.effect), broker: publish.effect.role.system };
 }
 
-/** "`emitOrderEvent` (via `producer.send`)". */
-function describeChain(effect: Effect): string {
-  const [first, ...rest] = effect.chain;
-  const head = `\`${first ?? 'call'}\``;
-  return rest.length === 0 ? head : `${head} (via ${rest.map((c) => `\`${c}\``).join(' → ')})`;
-}
 
 function calleeOf(call: TSESTree.CallExpression): TSESTree.Node {
   return call.callee;

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getSemantics, type PositionField } from '../src/semantics/index.js';
+import { parentOf } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [];
@@ -59,7 +60,7 @@ export default createRule<Options, MessageId>({
     /** Follows the value up through string building and local variables to where it is used. */
     function flowsIntoDedupeKey(start: TSESTree.Node, hops: number, position: PositionField): boolean {
       let node = start;
-      for (let parent = node.parent; parent !== undefined; node = parent, parent = parent.parent) {
+      for (let parent = parentOf(node); parent !== undefined; node = parent, parent = parentOf(parent)) {
         switch (parent.type) {
           case AST_NODE_TYPES.TemplateLiteral:
           case AST_NODE_TYPES.BinaryExpression:

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { allCatalogues, type ConsumerEntry } from './catalogue/index.js';
 import { isProjectDeclaration, ownerNameOf, packageOfDeclaration } from './declarations.js';
-import type { CallResolver } from './resolve-call.js';
+import { shortCalleeText, type CallResolver } from './resolve-call.js';
 
 /**
  * Recognises message handlers of at-least-once brokers: the functions a broker may call twice
@@ -99,7 +99,12 @@ export function createConsumers(program: ts.Program, resolver: CallResolver): Co
     }
     if (location.index !== index) return undefined;
     if (location.properties === undefined ? property !== undefined : property === undefined || !location.properties.includes(property)) return undefined;
-    return { system: entry.system, description: property === undefined ? entry.description : `${entry.description} (${property})`, fn, name: property ?? 'handler' };
+    return {
+      system: entry.system,
+      description: property === undefined ? entry.description : `${entry.description} (${property})`,
+      fn,
+      name: property ?? `${shortCalleeText(call.expression)} callback`,
+    };
   }
 
   function registrationEntryOf(call: ts.CallExpression): ConsumerEntry | undefined {

@@ -3,7 +3,7 @@ import { commandEntriesByClass, commandSenderPackages, methodEntriesByName, type
 import { declarationMatchesSpecifier, ownerNameOf, packageOfDeclaration } from './declarations.js';
 import type { Role } from './roles.js';
 import type { EventDrivenSettings, FunctionSpecifier } from './settings.js';
-import { classifySql, sqlPlaceholder } from './sql.js';
+import { classifySql, sqlPlaceholder, type SqlClassification } from './sql.js';
 
 export type CallLike = ts.CallExpression | ts.TaggedTemplateExpression;
 
@@ -12,6 +12,8 @@ export interface LibraryCall {
   readonly role: Role;
   /** Short text of the call as written: `producer.send`. */
   readonly label: string;
+  /** For SQL calls: what the statement does. */
+  readonly sql?: SqlClassification;
 }
 
 export interface CallResolver {
@@ -20,6 +22,8 @@ export interface CallResolver {
   /** The declarations a call invokes, through aliases, overloads and inheritance. */
   calleeDeclarationsOf(call: CallLike): readonly ts.Declaration[];
   labelOf(call: CallLike): string;
+  /** Names of what a call writes or reads: tables, models, entities, receivers, DynamoDB table names. */
+  targetNamesOf(call: CallLike): readonly string[];
 }
 
 const maxLabelLength = 48;
@@ -29,11 +33,12 @@ const maxConstHops = 3;
 export function createCallResolver(program: ts.Program, settings: EventDrivenSettings): CallResolver {
   const checker = program.getTypeChecker();
   const libraryCalls = new WeakMap<CallLike, LibraryCall | null>();
+  const sqlClassifications = new WeakMap<CallLike, SqlClassification>();
   const settingsNames = new Set(
-    [...settings.publishers, ...settings.writers, ...settings.outboxWriters].flatMap((spec) => namesOfSpecifier(spec)),
+    [...settings.publishers, ...settings.writers, ...settings.outboxWriters, ...settings.guards].flatMap((spec) => namesOfSpecifier(spec)),
   );
 
-  return { libraryCallOf, calleeDeclarationsOf, labelOf };
+  return { libraryCallOf, calleeDeclarationsOf, labelOf, targetNamesOf: (call) => [...sqlTablesOf(call), ...targetNamesOf(call)] };
 
   function libraryCallOf(call: CallLike): LibraryCall | undefined {
     const cached = libraryCalls.get(call);
@@ -62,13 +67,16 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
       roleFromSettings(declarations) ??
       (maybeCommand ? roleFromCommand(call, declarations) : undefined) ??
       roleFromCatalogue(call, declarations, entries ?? []);
-    return role === undefined ? undefined : { role, label: labelOf(call) };
+    if (role === undefined) return undefined;
+    const sql = sqlClassifications.get(call);
+    return sql === undefined ? { role, label: labelOf(call) } : { role, label: labelOf(call), sql };
   }
 
   function roleFromSettings(declarations: readonly ts.Declaration[]): Role | undefined {
     if (settingsNames.size === 0) return undefined;
     const matches = (specs: readonly FunctionSpecifier[]): boolean =>
       declarations.some((d) => specs.some((spec) => declarationMatchesSpecifier(d, spec, program)));
+    if (matches(settings.guards)) return { kind: 'guard', system: 'dedupe (settings)' };
     if (matches(settings.outboxWriters)) return { kind: 'write', system: 'outbox', outbox: true };
     if (matches(settings.publishers)) return { kind: 'publish', system: 'a broker (settings)' };
     if (matches(settings.writers)) return { kind: 'write', system: 'the database (settings)' };
@@ -90,6 +98,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     const pkg = packageOfDeclaration(declaration);
     const entry = entries.find((e) => pkg !== undefined && e.packages.includes(pkg));
     if (entry === undefined) return undefined;
+    if (entry.role === 'effect') return { kind: 'effect', system: entry.system, what: entry.what ?? 'has a side effect' };
     if (entry.role !== 'write') return { kind: entry.role, system: entry.system };
     return { kind: 'write', system: entry.system, outbox: targetsOutbox(call, commandInputTables(command)) };
   }
@@ -112,6 +121,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
         const text = sqlTextOf(firstArgument(call), 0);
         if (text === undefined) return undefined;
         const sql = classifySql(text);
+        sqlClassifications.set(call, sql);
         if (sql.kind === 'other') return undefined;
         if (sql.kind !== 'write') return { kind: sql.kind, system };
         return { kind: 'write', system, outbox: targetsOutbox(call, sql.writtenTables) };
@@ -127,9 +137,13 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
         return args.some((a) => ts.isArrayLiteralExpression(a)) ? undefined : { kind: 'tx-begin', system };
       }
       case 'write': {
-        const tables = ts.isTaggedTemplateExpression(call) ? classifySql(templateText(call.template)).writtenTables : [];
-        return { kind: 'write', system, outbox: targetsOutbox(call, tables) };
+        if (ts.isTaggedTemplateExpression(call)) sqlClassifications.set(call, classifySql(templateText(call.template)));
+        return { kind: 'write', system, outbox: targetsOutbox(call, sqlClassifications.get(call)?.writtenTables ?? []) };
       }
+      case 'effect':
+        // A provider's idempotency key (`{ idempotencyKey }`) makes the repeat harmless.
+        if (entry.idempotentWith !== undefined && hasPropertyNamed(call, entry.idempotentWith)) return undefined;
+        return { kind: 'effect', system, what: entry.what ?? 'has a side effect' };
       default:
         return { kind: entry.role, system };
     }
@@ -235,9 +249,33 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     return tables;
   }
 
+  function sqlTablesOf(call: CallLike): string[] {
+    const sql = sqlClassifications.get(call);
+    return sql === undefined ? [] : [...sql.writtenTables, ...sql.readTables];
+  }
+
   function labelOf(call: CallLike): string {
     return shortCalleeText(ts.isCallExpression(call) ? call.expression : call.tag);
   }
+}
+
+/** Does an object-literal argument of the call have this property (at any depth)? */
+export function hasPropertyNamed(call: CallLike, property: string): boolean {
+  const args = ts.isCallExpression(call) ? call.arguments : [];
+  let found = false;
+  let budget = 500;
+  const visit = (node: ts.Node): void => {
+    if (found || budget-- <= 0) return;
+    if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && node.name.getText().replace(/['"]/gu, '') === property) {
+      found = true;
+      return;
+    }
+    if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node) || ts.isPropertyAssignment(node) || ts.isParenthesizedExpression(node)) {
+      ts.forEachChild(node, visit);
+    }
+  };
+  for (const argument of args) visit(argument);
+  return found;
 }
 
 function ownerMatches(entry: MethodEntry, owner: string | undefined): boolean {

@@ -22,7 +22,11 @@ export type RoleKind =
   /** Receives messages from a queue it polls (SQS `ReceiveMessageCommand`): its function is a consumer. */
   | 'receive'
   /** Reads or writes a key in a key-value store or an in-memory set (Redis `SET`, `Set.has`): where dedupe keys live. */
-  | 'kv';
+  | 'kv'
+  /** A side effect a redelivery repeats: inserts a row, increments a counter, sends an email, charges a card. */
+  | 'effect'
+  /** A dedupe guard: records or checks the message's identity before the effects. */
+  | 'guard';
 
 /** One resolved effect of a call: what it does and the system it touches. */
 export interface Role {
@@ -33,6 +37,8 @@ export interface Role {
   readonly outbox?: boolean;
   /** For tx-scope: index of the callback argument. */
   readonly callbackIndex?: number;
+  /** For effects: what a redelivery repeats, as a verb phrase ("sends an email"). */
+  readonly what?: string;
 }
 
 /**

@@ -19,14 +19,16 @@ export interface EventDrivenSettings {
   readonly outboxWriters: readonly FunctionSpecifier[];
   /** Table, collection or model names that hold the outbox (matched case-insensitively). */
   readonly outboxTables: readonly string[];
+  /** Functions or methods that deduplicate a message on its identity (an inbox helper, a decorator's function). */
+  readonly guards: readonly FunctionSpecifier[];
 }
 
 const settingsKey = 'event-driven';
-const specifierLists = ['publishers', 'writers', 'outboxWriters'] as const;
+const specifierLists = ['publishers', 'writers', 'outboxWriters', 'guards'] as const;
 const knownKeys: ReadonlySet<string> = new Set([...specifierLists, 'outboxTables']);
 
 const parsedSettings = new WeakMap<object, EventDrivenSettings>();
-const emptySettings: EventDrivenSettings = { publishers: [], writers: [], outboxWriters: [], outboxTables: [] };
+const emptySettings: EventDrivenSettings = { publishers: [], writers: [], outboxWriters: [], outboxTables: [], guards: [] };
 
 /** Reads and validates the settings once per settings object; throws a clear error on bad input. */
 export function readSettings(allSettings: Readonly<Record<string, unknown>> | undefined): EventDrivenSettings {
@@ -43,6 +45,7 @@ export function readSettings(allSettings: Readonly<Record<string, unknown>> | un
     writers: readSpecifiers(raw, 'writers'),
     outboxWriters: readSpecifiers(raw, 'outboxWriters'),
     outboxTables: readStrings(raw, 'outboxTables'),
+    guards: readSpecifiers(raw, 'guards'),
   };
   parsedSettings.set(raw, settings);
   return settings;

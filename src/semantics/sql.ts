@@ -12,6 +12,10 @@ export interface SqlClassification {
   readonly writtenTables: readonly string[];
   /** Tables the text reads from (FROM/JOIN of a SELECT), lower-cased. */
   readonly readTables: readonly string[];
+  /** An INSERT with no ON CONFLICT / ON DUPLICATE KEY / IGNORE: a replay adds a second row or fails. */
+  readonly insertsWithoutConflictHandling?: boolean;
+  /** `SET x = x + …` / `x = x - …`: a replay applies the change twice. */
+  readonly incrementsColumn?: boolean;
 }
 
 /** Placeholder for `${…}` parts of a template literal. */
@@ -33,7 +37,13 @@ export function classifySql(text: string): SqlClassification {
   const readTables = kinds.flatMap((k) => k.readTables);
   // One text that begins, writes and commits is a single atomic write.
   const kind = kinds.some((k) => k.kind === 'write') ? 'write' : (kinds.find((k) => k.kind !== 'other')?.kind ?? 'other');
-  return { kind, writtenTables, readTables };
+  return {
+    kind,
+    writtenTables,
+    readTables,
+    insertsWithoutConflictHandling: kinds.some((k) => k.insertsWithoutConflictHandling === true),
+    incrementsColumn: kinds.some((k) => k.incrementsColumn === true),
+  };
 }
 
 function classifyStatement(tokens: readonly Token[]): SqlClassification {
@@ -82,7 +92,16 @@ function classifyDml(tokens: readonly Token[]): SqlClassification {
   }
   // `SELECT … FOR UPDATE` locks rows and writes nothing: only a found target, or a DML verb, is a write.
   const isWrite = writtenTables.length > 0 || dmlVerbs.has(tokens[0]?.word ?? '');
-  return { kind: isWrite ? 'write' : 'read', writtenTables, readTables };
+  const words = new Set(tokens.map((t) => t.word));
+  const inserts = words.has('insert');
+  const handlesConflict = (words.has('on') && (words.has('conflict') || words.has('duplicate'))) || words.has('ignore') || words.has('merge');
+  return {
+    kind: isWrite ? 'write' : 'read',
+    writtenTables,
+    readTables,
+    insertsWithoutConflictHandling: inserts && !handlesConflict,
+    incrementsColumn: hasSelfIncrement(tokens),
+  };
 }
 
 function writeTargetAfter(tokens: readonly Token[], i: number, word: string): string | undefined {
@@ -104,6 +123,18 @@ function writeTargetAfter(tokens: readonly Token[], i: number, word: string): st
     default:
       return undefined;
   }
+}
+
+/** `col = col + …` or `col = col - …`, as in `balance = balance + $1`. */
+function hasSelfIncrement(tokens: readonly Token[]): boolean {
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    const column = tokens[i]?.word;
+    if (column !== undefined && tokens[i + 1]?.punct === '=' && tokens[i + 2]?.word === column) {
+      const operator = tokens[i + 3]?.punct;
+      if (operator === '+' || operator === '-') return true;
+    }
+  }
+  return false;
 }
 
 function tableNameAt(tokens: readonly Token[], i: number): string | undefined {

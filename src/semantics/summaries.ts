@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { isProjectDeclaration } from './declarations.js';
+import { idempotencyRoleOf } from './idempotency.js';
 import { createImplementations } from './implementations.js';
 import { type CallLike, type CallResolver } from './resolve-call.js';
 import type { Effect, Role } from './roles.js';
@@ -18,7 +19,7 @@ export interface Summaries {
 }
 
 /** Which effects travel up through wrappers. Transaction markers stay inside the function that uses them. */
-const summarizedKinds: ReadonlySet<Role['kind']> = new Set(['publish', 'write']);
+const summarizedKinds: ReadonlySet<Role['kind']> = new Set(['publish', 'write', 'effect', 'guard']);
 const maxDepth = 8;
 const maxNodesPerFunction = 20_000;
 
@@ -32,7 +33,11 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
 
   function effectsOfCall(call: CallLike): readonly Effect[] {
     const library = resolver.libraryCallOf(call);
-    if (library !== undefined) return [{ role: library.role, chain: [library.label] }];
+    if (library !== undefined) {
+      const idempotency = idempotencyRoleOf(call, library, resolver);
+      const chain = [library.label];
+      return idempotency === undefined || idempotency === library.role ? [{ role: library.role, chain }] : [{ role: library.role, chain }, { role: idempotency, chain }];
+    }
     const declarations = resolver.calleeDeclarationsOf(call);
     const target = declarations.map(implementationOf).find((d) => d !== undefined);
     const label = resolver.labelOf(call);

@@ -10,9 +10,15 @@ export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
   );
 }
 
+/** A node's parent; `Program`'s is `null` at run time, whatever the typings say. */
+export function parentOf(node: TSESTree.Node): TSESTree.Node | undefined {
+  const parent: TSESTree.Node | null | undefined = node.parent;
+  return parent ?? undefined;
+}
+
 /** Is `node` inside the `finally` block of a `try` in its own function? */
 export function isInFinallyBlock(node: TSESTree.Node): boolean {
-  for (let child = node, parent = node.parent; parent !== undefined; child = parent, parent = parent.parent) {
+  for (let child = node, parent = parentOf(node); parent !== undefined; child = parent, parent = parentOf(parent)) {
     if (isFunctionNode(parent)) return false;
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === child) return true;
   }

@@ -2,6 +2,7 @@ import { amqplib } from './amqplib.js';
 import { awsSdk } from './aws-sdk.js';
 import { bullmq } from './bullmq.js';
 import { drizzle } from './drizzle.js';
+import { email } from './email.js';
 import { googlePubSub } from './google-pubsub.js';
 import { inMemoryCollections } from './in-memory.js';
 import { ioredis } from './ioredis.js';
@@ -11,6 +12,7 @@ import { mongoose } from './mongoose.js';
 import { mysql2 } from './mysql2.js';
 import { nats } from './nats.js';
 import { nestjsMicroservices } from './nestjs-microservices.js';
+import { payments } from './payments.js';
 import { pg } from './pg.js';
 import { prisma } from './prisma.js';
 import { sequelize } from './sequelize.js';
@@ -24,7 +26,9 @@ export { prismaGeneratedPackage } from './prisma.js';
 
 export const brokerCatalogues: readonly ClientCatalogue[] = [kafkajs, amqplib, awsSdk, googlePubSub, nats, nestjsMicroservices, ioredis, bullmq];
 export const databaseCatalogues: readonly ClientCatalogue[] = [pg, mysql2, typeorm, prisma, mongoose, knex, drizzle, sequelize];
-export const allCatalogues: readonly ClientCatalogue[] = [...brokerCatalogues, ...databaseCatalogues, inMemoryCollections];
+/** Side effects that are neither a broker nor a database: email and payments. */
+export const sideEffectCatalogues: readonly ClientCatalogue[] = [email, payments];
+export const allCatalogues: readonly ClientCatalogue[] = [...brokerCatalogues, ...databaseCatalogues, ...sideEffectCatalogues, inMemoryCollections];
 
 /** Method entries by method name: the cheap syntactic pre-filter asks this before the checker. */
 export const methodEntriesByName: ReadonlyMap<string, readonly MethodEntry[]> = indexBy(

@@ -12,5 +12,7 @@ export const ioredis: ClientCatalogue = {
       role: 'kv',
       system: 'Redis',
     },
+    { packages: ['ioredis'], owners: ['RedisCommander'], methods: ['incr', 'incrby', 'incrbyfloat', 'decr', 'decrby', 'hincrby', 'hincrbyfloat', 'zincrby'], role: 'effect', system: 'Redis', what: 'increments a counter' },
+    { packages: ['ioredis'], owners: ['RedisCommander'], methods: ['lpush', 'rpush', 'lpushx', 'rpushx'], role: 'effect', system: 'Redis', what: 'pushes onto a list' },
   ],
 };

@@ -19,6 +19,10 @@ export interface MethodEntry {
   readonly system: string;
   /** tx-scope: index of the callback argument; -1 means the last argument. */
   readonly callbackIndex?: number;
+  /** effect: what a redelivery repeats ("sends an email"). */
+  readonly what?: string;
+  /** effect: an options property that makes the call idempotent when present (`idempotencyKey`). */
+  readonly idempotentWith?: string;
 }
 
 /**
@@ -30,6 +34,8 @@ export interface CommandEntry {
   readonly commands: readonly string[];
   readonly role: RoleKind;
   readonly system: string;
+  /** effect: what a redelivery repeats. */
+  readonly what?: string;
 }
 
 /** One client library's catalogue. */

@@ -1,0 +1,108 @@
+import ts from 'typescript';
+import { calleeNameOf, hasPropertyNamed, type CallLike, type CallResolver, type LibraryCall } from './resolve-call.js';
+import type { Role } from './roles.js';
+
+/**
+ * What a library call means for a consumer that may see the same message twice: a guard that
+ * records or checks the message's identity, a side effect that a redelivery repeats, or
+ * neither (an idempotent write such as an upsert or `SET status = 'paid'`).
+ */
+
+/** Tables, keys and models that hold "already handled" markers. Linear: one alternation. */
+export const dedupeStoreName = /processed|consumed|inbox|dedup|idempot|handled|already/iu;
+
+const insertMethods: ReadonlySet<string> = new Set(['create', 'createMany', 'createManyAndReturn', 'insert', 'insertMany', 'bulkCreate']);
+const incrementMethods: ReadonlySet<string> = new Set(['increment', 'decrement']);
+/** Options and chained calls that make an insert idempotent on a unique key. */
+const conflictHandling = ['skipDuplicates', 'ignoreDuplicates', 'updateOnDuplicate', 'conflictPaths'];
+const conflictChainMethods: ReadonlySet<string> = new Set(['onConflict', 'onConflictDoNothing', 'onConflictDoUpdate', 'onDuplicateKeyUpdate', 'orIgnore', 'orUpdate', 'ignore', 'merge']);
+/** Update operators that add to what is there instead of setting it. */
+const accumulatingOperators: Record<string, string> = {
+  $inc: 'adds to a field',
+  $push: 'appends to an array',
+  increment: 'adds to a field',
+  decrement: 'subtracts from a field',
+  push: 'appends to an array',
+  multiply: 'multiplies a field',
+};
+const kvGuardMethods: ReadonlySet<string> = new Set(['setnx', 'hsetnx']);
+
+export function idempotencyRoleOf(call: CallLike, library: LibraryCall, resolver: CallResolver): Role | undefined {
+  const { role } = library;
+  const method = calleeNameOf(call) ?? '';
+  switch (role.kind) {
+    case 'effect':
+      return role;
+    case 'kv':
+      if (kvGuardMethods.has(method) || (method === 'set' && hasStringArgument(call, 'NX'))) return guard(role);
+      // For a key-value store, the key itself names the store: `sismember('processed-events', id)`.
+      return touchesDedupeStore(call, resolver) || dedupeStoreName.test(firstArgumentText(call)) ? guard(role) : undefined;
+    case 'read':
+      return touchesDedupeStore(call, resolver) ? guard(role) : undefined;
+    case 'write':
+      if (role.outbox === true) return undefined;
+      if (touchesDedupeStore(call, resolver)) return guard(role);
+      return repeatedWrite(call, library, method);
+    case 'publish':
+      // A job id makes BullMQ drop the second `add` of the same job.
+      if (role.system === 'BullMQ' && !hasPropertyNamed(call, 'jobId')) return { kind: 'effect', system: role.system, what: 'enqueues a job without a job id' };
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+function repeatedWrite(call: CallLike, library: LibraryCall, method: string): Role | undefined {
+  const system = library.role.system;
+  const sql = library.sql;
+  if (sql !== undefined) {
+    if (sql.incrementsColumn === true) return { kind: 'effect', system, what: 'adds to a column' };
+    if (sql.insertsWithoutConflictHandling === true) return { kind: 'effect', system, what: 'inserts a row' };
+    return undefined;
+  }
+  if (incrementMethods.has(method)) return { kind: 'effect', system, what: 'changes a counter' };
+  for (const [operator, what] of Object.entries(accumulatingOperators)) {
+    if (hasPropertyNamed(call, operator)) return { kind: 'effect', system, what };
+  }
+  if (insertMethods.has(method) && !conflictHandling.some((option) => hasPropertyNamed(call, option)) && !hasConflictInChain(call)) {
+    return { kind: 'effect', system, what: 'inserts a row' };
+  }
+  if (isAccumulatingDynamoUpdate(call)) return { kind: 'effect', system, what: 'adds to an attribute' };
+  return undefined;
+}
+
+function touchesDedupeStore(call: CallLike, resolver: CallResolver): boolean {
+  return resolver.targetNamesOf(call).some((name) => dedupeStoreName.test(name));
+}
+
+function guard(role: Role): Role {
+  return { kind: 'guard', system: role.system };
+}
+
+function hasStringArgument(call: CallLike, value: string): boolean {
+  return ts.isCallExpression(call) && call.arguments.some((a) => ts.isStringLiteralLike(a) && a.text.toUpperCase() === value);
+}
+
+/** `knex('t').insert(row).onConflict('id').ignore()`, `db.insert(t).values(v).onConflictDoNothing()`. */
+function hasConflictInChain(call: CallLike): boolean {
+  for (let node: ts.Node = call, hops = 0; hops < 6 && ts.isPropertyAccessExpression(node.parent); hops++) {
+    if (conflictChainMethods.has(node.parent.name.text)) return true;
+    node = ts.isCallExpression(node.parent.parent) ? node.parent.parent : node.parent;
+  }
+  return false;
+}
+
+/** DynamoDB `UpdateExpression: 'ADD #count :one'` or `SET #n = #n + :one`. */
+function isAccumulatingDynamoUpdate(call: CallLike): boolean {
+  if (!ts.isCallExpression(call)) return false;
+  const text = call.arguments[0]?.getText() ?? '';
+  if (text.length > 5000 || !text.includes('UpdateExpression')) return false;
+  return /UpdateExpression\s*:\s*['"`](?:ADD\b|[^'"`]*=\s*[#\w]+\s*\+)/u.test(text);
+}
+
+function firstArgumentText(call: CallLike): string {
+  const first = ts.isCallExpression(call) ? call.arguments[0] : undefined;
+  if (first === undefined) return '';
+  const text = first.getText();
+  return text.length > 300 ? text.slice(0, 300) : text;
+}
