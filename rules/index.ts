@@ -2,9 +2,11 @@
 import idempotentConsumer from './idempotent-consumer.js';
 import noDualWrite from './no-dual-write.js';
 import noOffsetDedupe from './no-offset-dedupe.js';
+import propagateCorrelation from './propagate-correlation.js';
 
 export const rules = {
   'idempotent-consumer': idempotentConsumer,
   'no-dual-write': noDualWrite,
   'no-offset-dedupe': noOffsetDedupe,
+  'propagate-correlation': propagateCorrelation,
 };

@@ -11,7 +11,20 @@
  * imperative, a progressive, a noun, a state adjective, the future, a present tense, or a
  * participle in front of a noun (`CancelledOrder`).
  */
-import { auxiliaries, commandTailWords, futureMarkers, hookWords, modalVerbs, noSuggestionVerbs, nonSubjects, prepositions, sameFormNounCompounds } from './names/lexicon.js';
+import {
+  auxiliaries,
+  commandTailWords,
+  futureMarkers,
+  hookWords,
+  modalVerbs,
+  noSuggestionVerbs,
+  nonSubjects,
+  phrasalVerbHeads,
+  prepositions,
+  presentAuxiliaries,
+  queryVerbs,
+  sameFormNounCompounds,
+} from './names/lexicon.js';
 import {
   baseOfThirdPerson,
   hasNounEnding,
@@ -281,10 +294,10 @@ class Judgement {
     return o;
   }
 
-  /** Index after particles and adverbs that follow `v`. */
+  /** Index after the particles and adverbs that follow `v`, stopping at a complement (`PutOnHold`). */
   private afterModifiers(v: number): number {
     let k = v + 1;
-    while (k < this.n && (isParticle(this.w(k)) || isAdverb(this.w(k)))) k++;
+    while (k < this.n && !this.startsComplement(k) && (isParticle(this.w(k)) || isAdverb(this.w(k)))) k++;
     return k;
   }
 
@@ -294,24 +307,39 @@ class Judgement {
     return k < this.n && !this.startsComplement(k);
   }
 
+  /** A preposition with words after it, or `due to`. */
   private startsComplement(k: number): boolean {
     const word = this.w(k);
-    return prepositions.has(word) || (word === 'due' && this.w(k + 1) === 'to');
+    if (word === 'due') return this.w(k + 1) === 'to';
+    return prepositions.has(word) && k + 1 < this.n;
   }
 
   // ---- past forms ----------------------------------------------------------------------
 
-  /** A future or modal auxiliary chain before `v` (`WillBeRenewed`, `CanBeShipped`, `ToBeShipped`). */
+  /**
+   * An auxiliary chain before `v` that does not state a past fact: the future (`WillBeRenewed`,
+   * `ToBeShipped`), a modal (`CanBeShipped`), the present (`IsBanned`) or a progressive
+   * (`IsBeingProcessed`).
+   */
   private auxiliaryBefore(v: number): TenseVerdict | undefined {
     let j = v - 1;
-    let sawAuxiliary = false;
+    let first = -1;
+    let present = -1;
+    let past = false;
     while (j >= 0 && (auxiliaries.has(this.w(j)) || isAdverb(this.w(j)) || this.w(j) === 'not' || this.w(j) === 'never')) {
-      if (auxiliaries.has(this.w(j))) sawAuxiliary = true;
+      const word = this.w(j);
+      if (auxiliaries.has(word)) {
+        first = j;
+        if (word === 'being' || word === 'becoming') return this.fail('progressive', j);
+        if (presentAuxiliaries.has(word)) present = j;
+        else if (word !== 'be') past = true;
+      }
       j--;
     }
-    if (j < 0 || !sawAuxiliary) return undefined;
-    if (futureMarkers.has(this.w(j)) || (this.w(j) === 'to' && this.w(j + 1) === 'be')) return this.fail('future', j);
-    if (modalVerbs.has(this.w(j))) return this.fail('modal', j);
+    if (first < 0) return undefined;
+    if (j >= 0 && (futureMarkers.has(this.w(j)) || (this.w(j) === 'to' && this.w(j + 1) === 'be'))) return this.fail('future', j);
+    if (j >= 0 && modalVerbs.has(this.w(j))) return this.fail('modal', j);
+    if (present >= 0 && !past) return this.fail('present-3sg', present);
     return undefined;
   }
 
@@ -322,8 +350,9 @@ class Judgement {
     if (k >= this.n || this.startsComplement(k)) return ok;
     // A noun follows the past form.
     const o = this.opener(v);
-    if (o < v && this.isStrongVerb(this.w(o))) return this.fail('imperative', o, this.reorderCommand(o));
-    if (o < v && isProgressive(this.w(o))) return this.fail('progressive', o);
+    const opener = this.w(o);
+    if (o < v && (this.isStrongVerb(opener) || (o + 1 === v && queryVerbs.has(opener)))) return this.fail('imperative', o, this.reorderCommand(o));
+    if (o < v && isProgressive(opener)) return this.fail('progressive', o);
     // A participle used as an adjective, then a noun and a state: `ScheduledMaintenancePending`.
     const last = this.n - 1;
     if (last > k && isStateAdjective(this.w(last)) && !this.c.allowAdjectiveStates) return this.fail('adjective', last);
@@ -346,7 +375,7 @@ class Judgement {
 
   // ---- no past form --------------------------------------------------------------------
 
-  /** The last content word: before a trailing prepositional phrase, before trailing particles. */
+  /** The last content word: before a trailing prepositional phrase, before the particle of a verb. */
   private lastContent(): number {
     const start = this.segmentStart(this.n - 1);
     let e = this.n - 1;
@@ -357,11 +386,24 @@ class Judgement {
         break;
       }
     }
-    while (e > start && isParticle(this.w(e))) e--;
+    // A particle after a verb is part of it (`UserLogIn`); alone it is a state (`GameOver`).
+    while (e > start && isParticle(this.w(e)) && this.isPhrasalHead(this.w(e - 1))) e--;
     return e;
   }
 
+  /** A verb that takes the particle after it: `Log` in `LogIn`, not `Service` in `ServiceDown`. */
+  private isPhrasalHead(word: string): boolean {
+    return this.isVerb(word) && (!isNounFirst(word) || phrasalVerbHeads.has(word));
+  }
+
+  /** Word `e` follows a preposition of its segment (`CommentOnPullRequest`). */
+  private inPrepositionalPhrase(e: number): boolean {
+    for (let j = this.segmentStart(e); j < e; j++) if (prepositions.has(this.w(j))) return true;
+    return false;
+  }
+
   private isPlainNoun(word: string): boolean {
+    if (isParticle(word) || prepositions.has(word)) return false;
     return !this.isVerb(word) && !isStateAdjective(word) && !isProgressive(word) && !isSameForm(word) && !isPastForm(word);
   }
 
@@ -377,7 +419,7 @@ class Judgement {
     const o = this.opener(n - 1);
     const opener = this.w(o);
     if (o < n - 1 && this.isVerb(opener)) {
-      const phrasal = isParticle(this.w(o + 1)) && o + 2 < n && !this.startsComplement(o + 2);
+      const phrasal = isParticle(this.w(o + 1)) && o + 2 < n && !this.startsComplement(o + 2) && this.isPhrasalHead(opener);
       const object = e > o && this.isPlainNoun(last) && !hasNounEnding(last) && !last.endsWith('ing');
       if (this.isStrongVerb(opener) || phrasal || object) return this.fail('imperative', o, this.reorderCommand(o));
     }
@@ -388,10 +430,12 @@ class Judgement {
     }
     if (isProgressive(last)) return this.fail('progressive', e, this.replace(e, pastFromProgressive(last, this.c.extraVerbs)));
     if (!isSameForm(last) && !isPhrasalNoun(last) && this.isVerb(last)) {
-      const imperative = !isNounFirst(last) || (e < n - 1 && isParticle(this.w(e + 1)));
+      const phrasal = e < n - 1 && isParticle(this.w(e + 1));
+      const imperative = !isNounFirst(last) || phrasal;
       // A noun gets a suggestion only after a subject (`OrderUpdate`), not after an adjective (`NewOrder`).
       const before = this.w(e - 1);
-      const suggest = !noSuggestionVerbs.has(last) && (imperative || (e > 0 && this.isSubjectWord(before) && !isStateAdjective(before)));
+      const subject = e > 0 && this.isSubjectWord(before) && !isStateAdjective(before) && !this.inPrepositionalPhrase(e);
+      const suggest = phrasal || (!noSuggestionVerbs.has(last) && (imperative || subject));
       const suggestion = suggest ? this.replace(e, pastOf(last, this.c.extraVerbs)) : undefined;
       return this.fail(imperative ? 'imperative' : 'noun', e, suggestion);
     }
@@ -490,7 +534,11 @@ class Judgement {
     const verbItems: Item[] = [];
     for (let i = start; i < k; i++) verbItems.push(this.item(i));
     const objects: Item[] = [];
-    for (let i = k; i < c; i++) objects.push(this.item(i));
+    for (let i = k; i < c; i++) {
+      // `TrustedAdvisorCheckItemRefresh` holds another verb: no safe reordering.
+      if (this.isStrongVerb(this.w(i))) return undefined;
+      objects.push(this.item(i));
+    }
     const complement: Item[] = [];
     for (let i = c; i < this.n; i++) complement.push(this.item(i));
     return this.render(start, [...objects, ...verbItems, ...complement]);

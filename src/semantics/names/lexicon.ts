@@ -208,8 +208,6 @@ export const sameFormNounCompounds: ReadonlyMap<string, ReadonlySet<string>> = n
   ['set', words(`data rule change result record field char tool skill feature key work mind tile test option
     permission replica stateful daemon sub super row column value property attribute config character instruction`)],
   ['hit', words(`cache page buffer index db database memo lookup`)],
-  ['split', words(`traffic revenue stock bill test`)],
-  ['spread', words(`bid ask credit yield price`)],
 ]);
 
 export interface IrregularVerb {
@@ -281,7 +279,7 @@ export const eedPastForms: ReadonlySet<string> = words(`
 
 /** Particles of phrasal verbs (`SignedUp`, `WrittenOff`) and words that may follow a verb as adverbs. */
 export const particles: ReadonlySet<string> = words(`
-  up down in out off on over back away through around along apart aside ahead forward behind together open
+  up down in out off on over back away through around along apart aside ahead forward behind together
 `);
 
 /** Adverbs that are not formed with -ly. */
@@ -306,6 +304,7 @@ export const prepositions: ReadonlySet<string> = words(`
 /** Auxiliary verbs skipped when looking for the subject or for a future marker. */
 export const auxiliaries: ReadonlySet<string> = words(`
   be been being is are am has have had having get gets gotten getting did does do was were got became become becomes
+  becoming
 `);
 
 /** Markers of the future. */
@@ -319,6 +318,21 @@ export const nonSubjects: ReadonlySet<string> = words(`
   not never no non the a an this that these those pre post re un de auto self co sub mis just newly recently
   successfully also
 `);
+
+/**
+ * Verbs that are nouns in front of a past form (`ListCreated`) but ask for data in front of a
+ * participle and a noun (`ListCompletedOrders`, `SearchArchivedTickets`).
+ */
+export const queryVerbs: ReadonlySet<string> = words(`list search count find sort filter query lookup export import`);
+
+/** Verbs that are nouns alone but verbs with a particle (`CheckOut`, `LogIn`, `TopUp`). */
+export const phrasalVerbHeads: ReadonlySet<string> = words(`
+  check log sign set top turn shut opt clock roll pick drop hand pay cash mark write scale sell buy back wake start
+  wind follow look sort clean power lock hold stand step
+`);
+
+/** Present forms of `be` and `get`: with a participle they state a present state, not an event. */
+export const presentAuxiliaries: ReadonlySet<string> = words(`is are am gets`);
 
 /** Words that begin hook names (`BeforeOrderSave`, `postPersist`): no suggestion is made for them. */
 export const hookWords: ReadonlySet<string> = words(`before after pre post on`);
@@ -342,7 +356,7 @@ export const stateAdjectives: ReadonlySet<string> = words(`
   yellow amber blue black white grey gray orange purple true false ok okay successful unsuccessful missing
   outstanding existing remaining alive dead asleep awake absent present nearby far free quiet silent slow fast hot
   cold warm safe unsafe secure insecure stable unstable critical normal abnormal nominal fine good bad wrong right
-  correct incorrect final initial primary secondary default negative positive zero over up down on off
+  correct incorrect final initial primary secondary default negative positive zero over up down on off out
   overlimit unreachable reachable ineffective effective
 `);
 

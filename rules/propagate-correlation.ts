@@ -1,0 +1,207 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type ts from 'typescript';
+import { getSemantics, type Handler } from '../src/semantics/index.js';
+import { inlineCallbacksOf, isFunctionNode, parentOf, type FunctionNode } from '../src/util/ast.js';
+import { createRule } from '../src/util/create-rule.js';
+
+export type Options = [];
+export type MessageId = 'correlationNotCarried' | 'causationNotCarried' | 'fillFromIncoming';
+
+/** Fields of the envelope: the flow id carried unchanged, and the id of the event that caused this one. */
+const correlationField = 'correlationId';
+const causationField = 'causationId';
+const maxObjectDepth = 6;
+
+export default createRule<Options, MessageId>({
+  name: 'propagate-correlation',
+  meta: {
+    type: 'suggestion',
+    hasSuggestions: true,
+    docs: {
+      description: 'Require events published by a handler to carry the incoming correlationId and take the incoming event id as causationId',
+      recommended: 'strict',
+      requiresTypeChecking: true,
+    },
+    messages: {
+      correlationNotCarried:
+        'This event is published from {{handler}} but its `correlationId` is {{problem}}: the flow it belongs to can no longer be traced across services. Carry the incoming event\'s `correlationId` unchanged.',
+      causationNotCarried:
+        'This event is published from {{handler}} but its `causationId` is {{problem}}: nobody can tell which event caused it. Set it to the incoming event\'s `id`.',
+      fillFromIncoming: 'Take `correlationId` and `causationId` from `{{incoming}}`.',
+    },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const semantics = getSemantics(context);
+    const sourceCode = context.sourceCode;
+    const checker = semantics.checker;
+    const reported = new WeakSet<TSESTree.Node>();
+
+    return {
+      'CallExpression:exit'(node: TSESTree.CallExpression) {
+        // Syntax first: only calls with an object literal somewhere in their arguments can publish an envelope here.
+        if (node.arguments.length === 0) return;
+        const handler = enclosingHandler(node);
+        if (handler === undefined) return;
+        if (!semantics.effectsOf(node).some((e) => e.role.kind === 'publish')) return;
+        for (const envelope of envelopesIn(node)) checkEnvelope(envelope, handler);
+      },
+    };
+
+    function checkEnvelope(envelope: TSESTree.ObjectExpression, handler: { handler: Handler; fn: FunctionNode }): void {
+      if (reported.has(envelope)) return;
+      const type = semantics.checker.getContextualType(semantics.tsNodeOf(envelope) as ts.Expression) ?? typeAt(envelope);
+      const wantsCorrelation = type.getProperty(correlationField) !== undefined;
+      const wantsCausation = type.getProperty(causationField) !== undefined;
+      if (!wantsCorrelation && !wantsCausation) return;
+      const correlation = propertyNamed(envelope, correlationField);
+      const causation = propertyNamed(envelope, causationField);
+      const correlationProblem = wantsCorrelation ? problemWith(correlation?.value, [correlationField]) : undefined;
+      const causationProblem = wantsCausation ? problemWith(causation?.value, ['id', 'eventId', 'messageId']) : undefined;
+      if (correlationProblem === undefined && causationProblem === undefined) return;
+      reported.add(envelope);
+      const incoming = incomingEventOf(handler.fn);
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] =
+        incoming === undefined ? [] : [{ messageId: 'fillFromIncoming', data: { incoming }, fix: (fixer) => fillFields(fixer, envelope, incoming) }];
+      const data = { handler: `\`${handler.handler.name}\` (${handler.handler.description})` };
+      if (correlationProblem !== undefined) {
+        context.report({ node: correlation ?? envelope, messageId: 'correlationNotCarried', data: { ...data, problem: correlationProblem }, suggest });
+      } else if (causationProblem !== undefined) {
+        context.report({ node: causation ?? envelope, messageId: 'causationNotCarried', data: { ...data, problem: causationProblem }, suggest });
+      }
+    }
+
+    /** Why a value is not taken from the incoming event, or undefined when it is. */
+    function problemWith(value: TSESTree.Node | undefined, acceptedNames: readonly string[]): string | undefined {
+      if (value === undefined) return 'missing';
+      if (value.type === AST_NODE_TYPES.Literal || (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0)) return 'a constant';
+      if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return 'undefined';
+      if (value.type === AST_NODE_TYPES.CallExpression) return `a new value (\`${sourceCode.getText(value.callee)}()\`)`;
+      if (value.type === AST_NODE_TYPES.MemberExpression && value.property.type === AST_NODE_TYPES.Identifier && !acceptedNames.includes(value.property.name)) {
+        return `\`${sourceCode.getText(value)}\`, not the incoming ${acceptedNames[0] === correlationField ? 'correlation id' : 'event id'}`;
+      }
+      return undefined;
+    }
+
+    /** The handler this call runs in: its own function, or an inline callback inside one. */
+    function enclosingHandler(node: TSESTree.Node): { handler: Handler; fn: FunctionNode } | undefined {
+      for (let current = parentOf(node); current !== undefined; current = parentOf(current)) {
+        if (!isFunctionNode(current)) continue;
+        const handler = semantics.handlerOf(current);
+        if (handler !== undefined) return { handler, fn: current };
+        const parent = parentOf(current);
+        if (parent?.type !== AST_NODE_TYPES.CallExpression || !inlineCallbacksOf(parent).includes(current)) return undefined;
+      }
+      return undefined;
+    }
+
+    /** Object literals in the call's arguments, through arrays, nested objects, `JSON.stringify(…)` and one local variable. */
+    function envelopesIn(call: TSESTree.CallExpression): TSESTree.ObjectExpression[] {
+      const found: TSESTree.ObjectExpression[] = [];
+      const visit = (node: TSESTree.Node, depth: number): void => {
+        if (depth > maxObjectDepth) return;
+        switch (node.type) {
+          case AST_NODE_TYPES.ObjectExpression:
+            found.push(node);
+            for (const property of node.properties) if (property.type === AST_NODE_TYPES.Property) visit(property.value, depth + 1);
+            return;
+          case AST_NODE_TYPES.ArrayExpression:
+            for (const element of node.elements) if (element !== null) visit(element, depth + 1);
+            return;
+          case AST_NODE_TYPES.CallExpression:
+            for (const argument of node.arguments) visit(argument, depth + 1);
+            return;
+          case AST_NODE_TYPES.TSAsExpression:
+          case AST_NODE_TYPES.TSSatisfiesExpression:
+            visit(node.expression, depth + 1);
+            return;
+          case AST_NODE_TYPES.Identifier: {
+            const init = localObjectOf(node);
+            if (init !== undefined) visit(init, depth + 1);
+            return;
+          }
+          default:
+            return;
+        }
+      };
+      for (const argument of call.arguments) visit(argument, 0);
+      return found;
+    }
+
+    function localObjectOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+      const variable = sourceCode.getScope(identifier).references.find((r) => r.identifier === identifier)?.resolved;
+      const definition = variable?.defs[0];
+      return definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? (definition.node.init ?? undefined) : undefined;
+    }
+
+    /**
+     * The incoming event, when it is unambiguous: the handler's first parameter, or the one local
+     * variable, typed as an envelope with `id` and `correlationId`.
+     */
+    function incomingEventOf(fn: FunctionNode): string | undefined {
+      const candidates: string[] = [];
+      const first = fn.params[0];
+      if (first?.type === AST_NODE_TYPES.Identifier && isEnvelope(first)) candidates.push(first.name);
+      if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+        for (const statement of fn.body.body) {
+          if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+          for (const declarator of statement.declarations) {
+            // An envelope built here from an object literal is outgoing, not incoming.
+            if (declarator.id.type === AST_NODE_TYPES.Identifier && !isObjectLiteral(declarator.init) && isEnvelope(declarator.id)) {
+              candidates.push(declarator.id.name);
+            }
+          }
+        }
+      }
+      return candidates.length === 1 ? candidates[0] : undefined;
+    }
+
+    function isEnvelope(node: TSESTree.Node): boolean {
+      const type = typeAt(node);
+      return type.getProperty('id') !== undefined && type.getProperty(correlationField) !== undefined;
+    }
+
+    function typeAt(node: TSESTree.Node): ts.Type {
+      return checker.getTypeAtLocation(semantics.tsNodeOf(node));
+    }
+
+    function fillFields(fixer: TSESLint.RuleFixer, envelope: TSESTree.ObjectExpression, incoming: string): TSESLint.RuleFix[] {
+      const wanted: [string, string][] = [
+        [correlationField, `${incoming}.${correlationField}`],
+        [causationField, `${incoming}.id`],
+      ];
+      const fixes: TSESLint.RuleFix[] = [];
+      const missing: string[] = [];
+      for (const [field, value] of wanted) {
+        const existing = propertyNamed(envelope, field);
+        if (existing === undefined) missing.push(`${field}: ${value}`);
+        else fixes.push(fixer.replaceText(existing, `${field}: ${value}`));
+      }
+      if (missing.length > 0) {
+        const last = envelope.properties.at(-1);
+        fixes.push(
+          last === undefined
+            ? fixer.replaceText(envelope, `{ ${missing.join(', ')} }`)
+            : fixer.insertTextAfter(last, `, ${missing.join(', ')}`),
+        );
+      }
+      return fixes;
+    }
+  },
+});
+
+function isObjectLiteral(node: TSESTree.Expression | null): boolean {
+  if (node === null) return false;
+  if (node.type === AST_NODE_TYPES.TSAsExpression || node.type === AST_NODE_TYPES.TSSatisfiesExpression) return isObjectLiteral(node.expression);
+  return node.type === AST_NODE_TYPES.ObjectExpression;
+}
+
+function propertyNamed(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String(property.key.value);
+    if (key === name) return property;
+  }
+  return undefined;
+}
