@@ -157,11 +157,8 @@ export function createConsumers(program: ts.Program, resolver: CallResolver): Co
   function handlerByEventType(fn: ts.SignatureDeclaration): Handler | undefined {
     const first = fn.parameters[0];
     if (first === undefined) return undefined;
-    const symbol = checker.getTypeAtLocation(first).getSymbol() ?? checker.getTypeAtLocation(first).aliasSymbol;
-    const declaration = symbol?.declarations?.[0];
-    if (symbol === undefined || declaration === undefined) return undefined;
-    const pkg = packageOfDeclaration(declaration);
-    const entry = eventTypes.find((e) => e.types.includes(symbol.getName()) && pkg !== undefined && e.packages.includes(pkg));
+    const type = checker.getTypeAtLocation(first);
+    const entry = eventTypes.find((e) => namedTypeMatches(type, e.types, e.packages));
     return entry === undefined ? undefined : { system: entry.system, description: entry.description, fn, name: functionName(fn) };
   }
 
@@ -285,7 +282,8 @@ export function createConsumers(program: ts.Program, resolver: CallResolver): Co
   /** A function that polls SQS with `ReceiveMessageCommand` processes what it received. */
   function pollingLoop(fn: ts.SignatureDeclaration): Handler | undefined {
     const body = 'body' in fn ? (fn.body as ts.Node | undefined) : undefined;
-    if (body === undefined || !ts.isBlock(body) || !body.getText().includes('ReceiveMessage')) return undefined;
+    if (body === undefined || !ts.isBlock(body)) return undefined;
+    if (!body.getText().includes('ReceiveMessage')) return forAwaitLoop(body, fn);
     let found: Handler | undefined;
     const visit = (node: ts.Node): void => {
       if (found !== undefined || (ts.isFunctionLike(node) && node !== fn)) return;
@@ -305,10 +303,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver): Co
     const visit = (node: ts.Node): void => {
       if (found !== undefined || (ts.isFunctionLike(node) && node !== fn)) return;
       if (ts.isForOfStatement(node) && node.awaitModifier !== undefined) {
-        const symbol = checker.getTypeAtLocation(node.expression).getSymbol();
-        const declaration = symbol?.declarations?.[0];
-        const pkg = declaration === undefined ? undefined : packageOfDeclaration(declaration);
-        const entry = iterables.find((i) => symbol !== undefined && i.types.includes(symbol.getName()) && pkg !== undefined && i.packages.includes(pkg));
+        const entry = iterables.find((i) => namedTypeMatches(checker.getTypeAtLocation(node.expression), i.types, i.packages));
         if (entry !== undefined) found = { system: entry.system, description: entry.description, fn, name: functionName(fn) };
       }
       ts.forEachChild(node, visit);
@@ -334,6 +329,16 @@ export function createConsumers(program: ts.Program, resolver: CallResolver): Co
     }
     return undefined;
   }
+}
+
+/** Does the type (by its own name or its alias's, as `type Subscription = Sub`) come from one of these packages under one of these names? */
+function namedTypeMatches(type: ts.Type, names: readonly string[], packages: readonly string[]): boolean {
+  return [type.getSymbol(), type.aliasSymbol].some((symbol) => {
+    const declaration = symbol?.declarations?.[0];
+    if (symbol === undefined || declaration === undefined || !names.includes(symbol.getName())) return false;
+    const pkg = packageOfDeclaration(declaration);
+    return pkg !== undefined && packages.includes(pkg);
+  });
 }
 
 function mentionsARegistrationMethod(file: ts.SourceFile): boolean {

@@ -181,8 +181,86 @@ export async function createOrder(body: { id: string }) {
 }
 `,
     },
+    {
+      name: 'guarded handlers of every other kind: NATS callback and loop, NATS Streaming listener, Pub/Sub, SQS polling, BullMQ, NestJS',
+      code: `
+import { PubSub } from '@google-cloud/pubsub';
+import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { NatsConnection } from 'nats';
+import type { Message } from 'node-nats-streaming';
+import { Pool } from 'pg';
+import { claimEvent } from './lib/inbox.js';
+import { Listener } from './lib/nats-listener.js';
+import { Subjects, type TicketCreatedEvent } from './lib/nats-publisher.js';
+const pool = new Pool();
+const redis = new Redis();
+const sqs = new SQSClient({});
+export async function natsHandlers(nc: NatsConnection) {
+  nc.subscribe('payments', {
+    callback: async (_err, msg) => {
+      if (!(await claimEvent(msg.subject, 'payments'))) return;
+      await pool.query('INSERT INTO payments (id) VALUES ($1)', [msg.subject]);
+    },
+  });
+  for await (const msg of nc.subscribe('refunds')) {
+    if ((await redis.set('refund:' + msg.subject, '1', 'NX')) === null) continue;
+    await pool.query('INSERT INTO refunds (id) VALUES ($1)', [msg.subject]);
+  }
+}
+export class TicketCreatedListener extends Listener<TicketCreatedEvent> {
+  readonly subject = Subjects.TicketCreated;
+  readonly queueGroupName = 'orders-service';
+  async onMessage(data: TicketCreatedEvent['data'], msg: Message) {
+    if (!(await claimEvent(data.id, 'tickets'))) return;
+    await pool.query('INSERT INTO tickets (id) VALUES ($1)', [data.id]);
+    msg.ack();
+  }
+}
+new PubSub().subscription('orders').on('message', async (message) => {
+  if (!(await claimEvent(message.id, 'orders'))) return;
+  await pool.query('INSERT INTO orders (id) VALUES ($1)', [message.id]);
+});
+export async function poll() {
+  const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: 'q' }));
+  for (const message of Messages) {
+    if (!(await claimEvent(message.MessageId ?? '', 'poller'))) continue;
+    await pool.query('INSERT INTO orders (id) VALUES ($1)', [message.Body]);
+  }
+}
+export const worker = new Worker('emails', async (job) => {
+  if (!(await claimEvent(job.id ?? '', 'emails'))) return;
+  await pool.query('INSERT INTO sent_emails (job_id) VALUES ($1)', [job.id]);
+});
+@Controller()
+export class StockConsumer {
+  @EventPattern('order_placed')
+  async onOrderPlaced(@Payload() event: { id: string; productId: string }) {
+    if (!(await claimEvent(event.id, 'stock'))) return;
+    await pool.query('UPDATE products SET stock = stock - 1 WHERE id = $1', [event.productId]);
+  }
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a NATS for-await loop inserts with no dedupe',
+      code: `
+import type { NatsConnection } from 'nats';
+import { Pool } from 'pg';
+const pool = new Pool();
+export async function refunds(nc: NatsConnection) {
+  for await (const msg of nc.subscribe('refunds')) {
+    await pool.query('INSERT INTO refunds (id) VALUES ($1)', [msg.subject]);
+  }
+}
+`,
+      errors: [{ messageId: 'nonIdempotentEffect', line: 7, column: 11, data: { effect: '`pool.query`', what: 'inserts a row', handler: '`refunds`', description: 'NATS subscription loop', system: 'NATS' } }],
+    },
     {
       name: 'kafkajs eachMessage inserts a payment row with no dedupe',
       code: `

@@ -298,7 +298,7 @@ export const lyWordsNotAdverbs: ReadonlySet<string> = words(`
 export const prepositions: ReadonlySet<string> = words(`
   to for from by with without at in on into onto via after before during within of against under over between per
   as through across toward towards upon about since until till while when because if unless despite instead beyond
-  past near inside outside beside among throughout than than amid versus vs pending
+  past near inside outside beside among throughout than amid versus vs
 `);
 
 /** Auxiliary verbs skipped when looking for the subject or for a future marker. */
@@ -308,7 +308,7 @@ export const auxiliaries: ReadonlySet<string> = words(`
 `);
 
 /** Markers of the future. */
-export const futureMarkers: ReadonlySet<string> = words(`will shall gonna wil`);
+export const futureMarkers: ReadonlySet<string> = words(`will shall gonna`);
 
 /** Modal verbs: a possibility or an obligation is not a fact. */
 export const modalVerbs: ReadonlySet<string> = words(`can could should would must may might`);
