@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
+import { objectLiteralsIn } from '../src/semantics/event-names.js';
 import { getSemantics, type Handler } from '../src/semantics/index.js';
 import { inlineCallbacksOf, isFunctionNode, parentOf, type FunctionNode } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
@@ -10,7 +11,6 @@ export type MessageId = 'correlationNotCarried' | 'causationNotCarried' | 'fillF
 /** Fields of the envelope: the flow id carried unchanged, and the id of the event that caused this one. */
 const correlationField = 'correlationId';
 const causationField = 'causationId';
-const maxObjectDepth = 6;
 
 export default createRule<Options, MessageId>({
   name: 'propagate-correlation',
@@ -45,7 +45,7 @@ export default createRule<Options, MessageId>({
         const handler = enclosingHandler(node);
         if (handler === undefined) return;
         if (!semantics.effectsOf(node).some((e) => e.role.kind === 'publish')) return;
-        for (const envelope of envelopesIn(node)) checkEnvelope(envelope, handler);
+        for (const envelope of objectLiteralsIn(node, sourceCode)) checkEnvelope(envelope, handler);
       },
     };
 
@@ -94,45 +94,6 @@ export default createRule<Options, MessageId>({
         if (parent?.type !== AST_NODE_TYPES.CallExpression || !inlineCallbacksOf(parent).includes(current)) return undefined;
       }
       return undefined;
-    }
-
-    /** Object literals in the call's arguments, through arrays, nested objects, `JSON.stringify(…)` and one local variable. */
-    function envelopesIn(call: TSESTree.CallExpression): TSESTree.ObjectExpression[] {
-      const found: TSESTree.ObjectExpression[] = [];
-      const visit = (node: TSESTree.Node, depth: number): void => {
-        if (depth > maxObjectDepth) return;
-        switch (node.type) {
-          case AST_NODE_TYPES.ObjectExpression:
-            found.push(node);
-            for (const property of node.properties) if (property.type === AST_NODE_TYPES.Property) visit(property.value, depth + 1);
-            return;
-          case AST_NODE_TYPES.ArrayExpression:
-            for (const element of node.elements) if (element !== null) visit(element, depth + 1);
-            return;
-          case AST_NODE_TYPES.CallExpression:
-            for (const argument of node.arguments) visit(argument, depth + 1);
-            return;
-          case AST_NODE_TYPES.TSAsExpression:
-          case AST_NODE_TYPES.TSSatisfiesExpression:
-            visit(node.expression, depth + 1);
-            return;
-          case AST_NODE_TYPES.Identifier: {
-            const init = localObjectOf(node);
-            if (init !== undefined) visit(init, depth + 1);
-            return;
-          }
-          default:
-            return;
-        }
-      };
-      for (const argument of call.arguments) visit(argument, 0);
-      return found;
-    }
-
-    function localObjectOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
-      const variable = sourceCode.getScope(identifier).references.find((r) => r.identifier === identifier)?.resolved;
-      const definition = variable?.defs[0];
-      return definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? (definition.node.init ?? undefined) : undefined;
     }
 
     /**

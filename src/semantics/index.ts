@@ -27,6 +27,8 @@ export interface FileSemantics {
   handlerOf(node: TSESTree.FunctionLike): Handler | undefined;
   /** Does this member access or call read a broker position (`message.offset`)? */
   positionFieldOf(node: TSESTree.MemberExpression | TSESTree.CallExpression): PositionField | undefined;
+  /** Does the project class this class extends have a method that publishes (the abstract-publisher pattern)? */
+  baseClassPublishes(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean;
   tsNodeOf(node: TSESTree.Node): ts.Node;
 }
 
@@ -60,10 +62,28 @@ export function getSemantics(context: Readonly<TSESLint.RuleContext<string, read
       const tsNode = tsNodeOf(node);
       return ts.isPropertyAccessExpression(tsNode) || ts.isCallExpression(tsNode) ? consumers.positionFieldOf(tsNode) : undefined;
     },
+    baseClassPublishes: (node) => baseClassPublishes(tsNodeOf(node) as ts.ClassLikeDeclaration, services.program.getTypeChecker(), summaries),
     tsNodeOf,
   };
   byFile.set(ast, semantics);
   return semantics;
+}
+
+function baseClassPublishes(cls: ts.ClassLikeDeclaration, checker: ts.TypeChecker, summaries: Summaries): boolean {
+  const extended = cls.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  if (extended === undefined) return false;
+  let symbol = checker.getSymbolAtLocation(extended.expression);
+  if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const base = symbol?.declarations?.find((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
+  if (base === undefined) return false;
+  return base.members.some((member) => {
+    const fn = ts.isMethodDeclaration(member)
+      ? member
+      : ts.isPropertyDeclaration(member) && member.initializer !== undefined && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer))
+        ? member.initializer
+        : undefined;
+    return fn !== undefined && summaries.effectsOfFunction(fn).some((effect) => effect.role.kind === 'publish');
+  });
 }
 
 function programSemantics(program: ts.Program, settings: EventDrivenSettings): ProgramSemantics {

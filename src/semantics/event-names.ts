@@ -1,0 +1,252 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { packageOfDeclaration } from './declarations.js';
+import type { FileSemantics } from './index.js';
+
+/**
+ * Where event names are written in code: the type field of an event object that reaches a
+ * publish, EventBridge `DetailType`, message attributes, literal types of an envelope's type
+ * field, `@nestjs/cqrs` event classes, the subject of an abstract-publisher subclass, and event
+ * patterns. Topics, queues, job names and commands are not event names.
+ */
+export interface EventNameSite {
+  readonly name: string;
+  /** Where to report. */
+  readonly node: TSESTree.Node;
+  /** The string literal that spells the name, when a suggestion can replace it. */
+  readonly literal?: TSESTree.StringLiteral | TSESTree.TemplateLiteral;
+  readonly source: EventNameSource;
+}
+
+export type EventNameSource =
+  | 'published type field'
+  | 'message attribute'
+  | 'event factory argument'
+  | 'envelope type'
+  | 'event class'
+  | 'publisher subject'
+  | 'event pattern';
+
+/** Property names that carry the event type in an event object or its attributes. */
+export const defaultTypeFields: readonly string[] = ['type', 'eventType', 'eventName', 'event_type', 'event-type', 'DetailType'];
+/** Parameter names of wrappers and factories that take the event type: `createEnvelope(type, data)`. */
+const typeParameterNames: ReadonlySet<string> = new Set(['type', 'eventType', 'eventName', 'event_type', 'detailType']);
+/** Names that say a type or object is a command, a request or a query, not an event. */
+const commandName = /(?:Command|Cmd|Request|Query)$/u;
+/** With `type`, a body and an identity or time make a declared type look like an event envelope. */
+const envelopeBodies: ReadonlySet<string> = new Set(['data', 'payload', 'detail']);
+const envelopeIdentities: ReadonlySet<string> = new Set(['id', 'eventId', 'occurredAt', 'occurred_at', 'timestamp', 'aggregateId', 'version']);
+/** Redux-style actions and UI messages are not domain events. */
+const notEventName = /(?:Command|Cmd|Request|Query|Action)$/u;
+const maxObjectDepth = 6;
+
+export interface EventNameFinder {
+  /** Names carried by a publish call's arguments. */
+  namesInPublish(call: TSESTree.CallExpression): EventNameSite[];
+  /** Literal types of the type field of an interface or type alias that looks like an event envelope. */
+  namesInEnvelopeType(node: TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration): EventNameSite[];
+  /** A class that implements `IEvent` from `@nestjs/cqrs`. */
+  nameOfEventClass(node: TSESTree.ClassDeclaration): EventNameSite | undefined;
+  /** `readonly subject = Subjects.TicketCreated` in a subclass of a project publisher class. */
+  nameOfPublisherSubject(node: TSESTree.PropertyDefinition): EventNameSite | undefined;
+  /** `@EventPattern('order_created')` (not a Kafka topic). */
+  nameOfEventPattern(node: TSESTree.Decorator): EventNameSite | undefined;
+}
+
+export function createEventNameFinder(
+  semantics: FileSemantics,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  typeFields: readonly string[] = defaultTypeFields,
+): EventNameFinder {
+  const checker = semantics.checker;
+  const fields: ReadonlySet<string> = new Set(typeFields);
+
+  return { namesInPublish, namesInEnvelopeType, nameOfEventClass, nameOfPublisherSubject, nameOfEventPattern };
+
+  function namesInPublish(call: TSESTree.CallExpression): EventNameSite[] {
+    const sites: EventNameSite[] = [...namesInFactoryArguments(call)];
+    for (const object of objectLiteralsIn(call, sourceCode)) {
+      if (isCommandObject(object)) continue;
+      for (const property of object.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed || !fields.has(propertyKey(property))) continue;
+        // SNS/SQS attributes: `eventType: { DataType: 'String', StringValue: 'OrderPlaced' }`.
+        const value = property.value.type === AST_NODE_TYPES.ObjectExpression ? stringValueOf(property.value) : property.value;
+        const site = value === undefined ? undefined : siteOf(value, property.value === value ? 'published type field' : 'message attribute');
+        if (site !== undefined) sites.push(site);
+      }
+    }
+    for (const nested of callsIn(call, sourceCode)) sites.push(...namesInFactoryArguments(nested));
+    return sites;
+  }
+
+  /** `createEnvelope('OrderPlaced', data)` or a wrapper `publishEvent('OrderPlaced', data)`: an argument whose parameter is named for the type. */
+  function namesInFactoryArguments(call: TSESTree.CallExpression): EventNameSite[] {
+    const signature = checker.getResolvedSignature(semantics.tsNodeOf(call) as ts.CallExpression);
+    const parameters = signature?.getDeclaration() === undefined ? [] : signature.parameters;
+    const sites: EventNameSite[] = [];
+    call.arguments.forEach((argument, index) => {
+      const parameter = parameters[index];
+      if (parameter === undefined || !typeParameterNames.has(parameter.getName())) return;
+      const site = siteOf(argument, 'event factory argument');
+      if (site !== undefined) sites.push(site);
+    });
+    return sites;
+  }
+
+  function namesInEnvelopeType(node: TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration): EventNameSite[] {
+    if (notEventName.test(node.id.name)) return [];
+    const members =
+      node.type === AST_NODE_TYPES.TSInterfaceDeclaration
+        ? node.body.body
+        : node.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral
+          ? node.typeAnnotation.members
+          : [];
+    const names = new Set(members.flatMap((m) => (m.type === AST_NODE_TYPES.TSPropertySignature && !m.computed ? [propertyKey(m)] : [])));
+    const looksLikeEvent = /Event$/u.test(node.id.name) || ([...names].some((n) => envelopeBodies.has(n)) && [...names].some((n) => envelopeIdentities.has(n)));
+    if (!looksLikeEvent) return [];
+    const sites: EventNameSite[] = [];
+    for (const member of members) {
+      if (member.type !== AST_NODE_TYPES.TSPropertySignature || member.computed || !fields.has(propertyKey(member))) continue;
+      const annotation = member.typeAnnotation?.typeAnnotation;
+      const literals = annotation?.type === AST_NODE_TYPES.TSUnionType ? annotation.types : annotation === undefined ? [] : [annotation];
+      for (const literal of literals) {
+        if (literal.type === AST_NODE_TYPES.TSLiteralType && literal.literal.type === AST_NODE_TYPES.Literal && typeof literal.literal.value === 'string') {
+          sites.push({ name: literal.literal.value, node: literal, literal: literal.literal, source: 'envelope type' });
+        }
+      }
+    }
+    return sites;
+  }
+
+  function nameOfEventClass(node: TSESTree.ClassDeclaration): EventNameSite | undefined {
+    if (node.id === null || commandName.test(node.id.name)) return undefined;
+    const implementsEvent = node.implements.some((clause) => {
+      const symbol = symbolOf(clause.expression);
+      return symbol?.getName() === 'IEvent' && declaredInPackage(symbol, '@nestjs/cqrs');
+    });
+    return implementsEvent ? { name: node.id.name, node: node.id, source: 'event class' } : undefined;
+  }
+
+  function nameOfPublisherSubject(node: TSESTree.PropertyDefinition): EventNameSite | undefined {
+    if (node.key.type !== AST_NODE_TYPES.Identifier || !['subject', ...fields].includes(node.key.name) || node.value === null) return undefined;
+    const cls = node.parent.parent;
+    if (cls.superClass === null) return undefined;
+    if (!semantics.baseClassPublishes(cls)) return undefined;
+    return siteOf(node.value, 'publisher subject');
+  }
+
+  function nameOfEventPattern(node: TSESTree.Decorator): EventNameSite | undefined {
+    const expression = node.expression;
+    if (expression.type !== AST_NODE_TYPES.CallExpression || expression.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const symbol = symbolOf(expression.callee);
+    if (symbol?.getName() !== 'EventPattern' || !declaredInPackage(symbol, '@nestjs/microservices')) return undefined;
+    const method = node.parent;
+    // With Kafka the pattern is a topic, not an event name.
+    if (method.type === AST_NODE_TYPES.MethodDefinition && method.value.params.some((p) => typeNameOf(p) === 'KafkaContext')) return undefined;
+    const pattern = expression.arguments[0];
+    return pattern === undefined ? undefined : siteOf(pattern, 'event pattern');
+  }
+
+  /** A name from a string literal, or from an expression whose type is a string literal (a const, an enum member). */
+  function siteOf(value: TSESTree.Node, source: EventNameSource): EventNameSite | undefined {
+    if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return { name: value.value, node: value, literal: value, source };
+    if (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0) {
+      return { name: value.quasis[0]?.value.cooked ?? '', node: value, literal: value, source };
+    }
+    if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const type = checker.getTypeAtLocation(semantics.tsNodeOf(value));
+    return type.isStringLiteral() ? { name: type.value, node: value, source } : undefined;
+  }
+
+  /** An object whose declared type is a command, or whose own type field names a command. */
+  function isCommandObject(object: TSESTree.ObjectExpression): boolean {
+    const contextual = checker.getContextualType(semantics.tsNodeOf(object) as ts.Expression);
+    const typeName = contextual?.aliasSymbol?.getName() ?? contextual?.getSymbol()?.getName();
+    return typeName !== undefined && commandName.test(typeName);
+  }
+
+  function symbolOf(node: TSESTree.Node): ts.Symbol | undefined {
+    let symbol = checker.getSymbolAtLocation(semantics.tsNodeOf(node));
+    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    return symbol;
+  }
+
+  function typeNameOf(parameter: TSESTree.Parameter): string | undefined {
+    const type = checker.getTypeAtLocation(semantics.tsNodeOf(parameter));
+    return type.getSymbol()?.getName();
+  }
+}
+
+/** Object literals in a call's arguments, through arrays, nested objects, calls such as `JSON.stringify(…)` and local variables. */
+export function objectLiteralsIn(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.ObjectExpression[] {
+  return argumentParts(call, sourceCode).filter((n): n is TSESTree.ObjectExpression => n.type === AST_NODE_TYPES.ObjectExpression);
+}
+
+/** Calls nested in a call's arguments: `publishEvent(topic, key, envelope('OrderPlaced', data))`. */
+export function callsIn(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression[] {
+  return argumentParts(call, sourceCode).filter((n): n is TSESTree.CallExpression => n.type === AST_NODE_TYPES.CallExpression);
+}
+
+/** The object literals and calls that make up a call's arguments, depth-bounded. */
+function argumentParts(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node[] {
+  const found: TSESTree.Node[] = [];
+  const seen = new Set<TSESTree.Node>();
+  const visit = (node: TSESTree.Node, depth: number): void => {
+    if (depth > maxObjectDepth || seen.has(node)) return;
+    seen.add(node);
+    switch (node.type) {
+      case AST_NODE_TYPES.ObjectExpression:
+        found.push(node);
+        for (const property of node.properties) if (property.type === AST_NODE_TYPES.Property) visit(property.value, depth + 1);
+        return;
+      case AST_NODE_TYPES.ArrayExpression:
+        for (const element of node.elements) if (element !== null) visit(element, depth + 1);
+        return;
+      case AST_NODE_TYPES.CallExpression:
+        found.push(node);
+        for (const argument of node.arguments) visit(argument, depth + 1);
+        return;
+      case AST_NODE_TYPES.NewExpression:
+        for (const argument of node.arguments) visit(argument, depth + 1);
+        return;
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+        visit(node.expression, depth + 1);
+        return;
+      case AST_NODE_TYPES.AwaitExpression:
+        visit(node.argument, depth + 1);
+        return;
+      case AST_NODE_TYPES.Identifier: {
+        const init = localInitializerOf(node, sourceCode);
+        if (init !== undefined) visit(init, depth + 1);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  for (const argument of call.arguments) visit(argument, 0);
+  return found;
+}
+
+/** The initializer of the local `const`/`let` an identifier refers to. */
+export function localInitializerOf(identifier: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Expression | undefined {
+  const variable = sourceCode.getScope(identifier).references.find((r) => r.identifier === identifier)?.resolved;
+  const definition = variable?.defs[0];
+  return definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? (definition.node.init ?? undefined) : undefined;
+}
+
+function stringValueOf(object: TSESTree.ObjectExpression): TSESTree.Node | undefined {
+  const property = object.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && propertyKey(p) === 'StringValue');
+  return property?.value;
+}
+
+function propertyKey(property: TSESTree.Property | TSESTree.TSPropertySignature): string {
+  const key = property.key;
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.Literal ? String(key.value) : '';
+}
+
+function declaredInPackage(symbol: ts.Symbol, pkg: string): boolean {
+  return symbol.declarations?.some((d) => packageOfDeclaration(d) === pkg) === true;
+}
