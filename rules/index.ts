@@ -2,13 +2,21 @@
 import eventNamePastTense from './event-name-past-tense.js';
 import idempotentConsumer from './idempotent-consumer.js';
 import noDualWrite from './no-dual-write.js';
+import noGenericUpdatedEvent from './no-generic-updated-event.js';
 import noOffsetDedupe from './no-offset-dedupe.js';
+import preferMonotonicEventId from './prefer-monotonic-event-id.js';
 import propagateCorrelation from './propagate-correlation.js';
+import requireEventEnvelope from './require-event-envelope.js';
+import requireStableIdentifiers from './require-stable-identifiers.js';
 
 export const rules = {
   'event-name-past-tense': eventNamePastTense,
   'idempotent-consumer': idempotentConsumer,
   'no-dual-write': noDualWrite,
+  'no-generic-updated-event': noGenericUpdatedEvent,
   'no-offset-dedupe': noOffsetDedupe,
+  'prefer-monotonic-event-id': preferMonotonicEventId,
   'propagate-correlation': propagateCorrelation,
+  'require-event-envelope': requireEventEnvelope,
+  'require-stable-identifiers': requireStableIdentifiers,
 };

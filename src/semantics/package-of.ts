@@ -34,16 +34,24 @@ export function packageNameFromPath(fileName: string): string | undefined {
   const first = parts[0];
   if (first === undefined || first === '') return undefined;
   if (first === '.prisma') return prismaGeneratedPackage;
-  const name = first.startsWith('@') ? `${first}/${parts[1] ?? ''}` : first;
-  return fromTypesPackage(name);
+  // `.bin`, `.cache`, `.pnpm`…: tool folders, not packages.
+  if (first.startsWith('.')) return undefined;
+  if (!first.startsWith('@')) return first;
+  // A bare scope folder (`@scope`, `@scope/`) is not a package.
+  const second = parts[1];
+  if (first === '@' || second === undefined || second === '' || second.startsWith('.')) return undefined;
+  return fromTypesPackage(`${first}/${second}`);
 }
 
-/** `@types/pg` declares `pg`; `@types/scope__name` declares `@scope/name`. */
-function fromTypesPackage(name: string): string {
+/** `@types/pg` declares `pg`; `@types/scope__name` declares `@scope/name`; a malformed name declares nothing. */
+function fromTypesPackage(name: string): string | undefined {
   if (!name.startsWith('@types/')) return name;
   const bare = name.slice('@types/'.length);
   const scoped = bare.indexOf('__');
-  return scoped === -1 ? bare : `@${bare.slice(0, scoped)}/${bare.slice(scoped + 2)}`;
+  if (scoped === -1) return bare;
+  const scope = bare.slice(0, scoped);
+  const rest = bare.slice(scoped + 2);
+  return scope === '' || rest === '' ? undefined : `@${scope}/${rest}`;
 }
 
 function importsPrismaRuntime(file: ts.SourceFile): boolean {

@@ -69,7 +69,7 @@ function validateSpecifier(item: unknown, where: string): FunctionSpecifier {
     throw settingsError(`${where}.name`, 'must be a non-empty string or array of strings');
   }
   const allowed: Record<string, readonly string[]> = { file: ['from', 'name', 'path'], package: ['from', 'name', 'package'], lib: ['from', 'name'] };
-  if (typeof from !== 'string' || !(from in allowed)) throw settingsError(`${where}.from`, "must be 'file', 'package' or 'lib'");
+  if (typeof from !== 'string' || !Object.hasOwn(allowed, from)) throw settingsError(`${where}.from`, "must be 'file', 'package' or 'lib'");
   for (const key of Object.keys(item)) {
     if (!allowed[from]?.includes(key)) throw settingsError(`${where}.${key}`, `is not allowed with from: '${from}'`);
   }

@@ -22,12 +22,42 @@ export interface Summaries {
 const summarizedKinds: ReadonlySet<Role['kind']> = new Set(['publish', 'write', 'effect', 'guard']);
 const maxDepth = 8;
 const maxNodesPerFunction = 20_000;
+const noCut = Number.POSITIVE_INFINITY;
+const depthCut = -1;
+
+/** A summary cut by the depth limit or a cycle, valid only within one top-level computation. */
+interface PartialSummary {
+  readonly effects: readonly Effect[];
+  /** The stack depth it was computed at: a shallower ask recomputes it with more room. */
+  readonly depth: number;
+  /** `depthCut`, or the stack index of the in-progress function a cycle ran into. */
+  readonly cut: number;
+  readonly cutAt: ts.Node | undefined;
+}
 
 export function createSummaries(program: ts.Program, resolver: CallResolver): Summaries {
   const implementations = createImplementations(program);
+  /** Complete summaries: computed with nothing cut below them, so the same whoever asks first. */
   const byFunction = new WeakMap<ts.Node, readonly Effect[]>();
-  const inProgress = new Set<ts.Node>();
-  let depth = 0;
+  let completed = 0;
+  /**
+   * Summaries asked for with an empty stack but cut by the depth limit or a cycle. Such a
+   * summary depends only on the complete ones it used: reuse it until another one is cached.
+   */
+  const topLevel = new WeakMap<ts.Node, { readonly effects: readonly Effect[]; readonly completed: number }>();
+  /** The functions being summarized, outermost first; `inProgress` maps each to its index. */
+  const stack: ts.Node[] = [];
+  const inProgress = new Map<ts.Node, number>();
+  /**
+   * Cut summaries of the current top-level computation, reused so that a wide or deep graph is
+   * not re-walked once per path (each is recomputed at most once per shallower depth).
+   */
+  let partial = new Map<ts.Node, PartialSummary>();
+  /**
+   * What the computation in progress lost: `noCut`, the stack index of the outermost in-progress
+   * function that a cycle ran into, or `depthCut` (the depth limit, or a reused cut summary).
+   */
+  let cut = noCut;
 
   return { effectsOfCall, effectsOfFunction };
 
@@ -60,21 +90,53 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
   function effectsOfFunction(fn: ts.SignatureDeclaration): readonly Effect[] {
     const cached = byFunction.get(fn);
     if (cached !== undefined) return cached;
-    // A cycle or a very deep chain contributes nothing more; the rest of the summary still holds.
-    if (inProgress.has(fn) || depth >= maxDepth) return [];
-    inProgress.add(fn);
-    depth++;
+    const depth = stack.length;
+    if (depth === 0) {
+      const top = topLevel.get(fn);
+      if (top?.completed === completed) return top.effects;
+      partial = new Map();
+    }
+    // A cycle or a very deep chain contributes nothing more; the rest of the summary still holds,
+    // but it is incomplete for every caller up to where the cut happened: they must not cache it.
+    const onStack = inProgress.get(fn);
+    if (onStack !== undefined) {
+      cut = Math.min(cut, onStack);
+      return [];
+    }
+    if (depth >= maxDepth) {
+      cut = depthCut;
+      return [];
+    }
+    const reused = partial.get(fn);
+    if (reused !== undefined && reused.depth <= depth) {
+      // Still cut at the same in-progress function, or conservatively cut by depth.
+      cut = Math.min(cut, reused.cut >= 0 && stack[reused.cut] === reused.cutAt ? reused.cut : depthCut);
+      return reused.effects;
+    }
+    const outerCut = cut;
+    cut = noCut;
+    stack.push(fn);
+    inProgress.set(fn, depth);
     try {
       const effects = collectEffects(fn);
-      byFunction.set(fn, effects);
+      // A cycle back to `fn` itself loses nothing: its effects are already in the summary.
+      if (cut >= depth) complete(fn, effects);
+      else if (depth === 0) topLevel.set(fn, { effects, completed });
+      else partial.set(fn, { effects, depth, cut, cutAt: cut >= 0 ? stack[cut] : undefined });
       return effects;
     } catch {
-      byFunction.set(fn, []);
+      complete(fn, []);
       return [];
     } finally {
-      depth--;
+      stack.pop();
       inProgress.delete(fn);
+      cut = Math.min(outerCut, cut >= depth ? noCut : cut);
     }
+  }
+
+  function complete(fn: ts.Node, effects: readonly Effect[]): void {
+    byFunction.set(fn, effects);
+    completed++;
   }
 
   function collectEffects(fn: ts.SignatureDeclaration): readonly Effect[] {

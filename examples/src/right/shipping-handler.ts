@@ -1,6 +1,6 @@
 // RIGHT: the published event carries the incoming correlation id unchanged and names the event
 // that caused it.
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import type { Consumer } from 'kafkajs';
 import { producer, type EventEnvelope } from '../shared/messaging.js';
 
@@ -9,7 +9,7 @@ export async function startShippingHandler(consumer: Consumer): Promise<void> {
     eachMessage: async ({ message }) => {
       const paid = JSON.parse(message.value?.toString() ?? '{}') as EventEnvelope<{ orderId: string }>;
       const shipped: EventEnvelope<{ orderId: string }> = {
-        id: randomUUID(),
+        id: uuidv7(),
         type: 'OrderShipped',
         version: 1,
         source: 'shipping',

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { Kafka } from 'kafkajs';
 
 const kafka = new Kafka({ clientId: 'order-service', brokers: (process.env.KAFKA_BROKERS ?? 'localhost:9092').split(',') });
@@ -16,7 +16,7 @@ export interface EventEnvelope<T> {
 }
 
 export function envelope<T>(type: string, data: T, correlationId: string): EventEnvelope<T> {
-  const id = randomUUID();
+  const id = uuidv7();
   return { id, type, version: 1, source: 'order-service', occurredAt: new Date().toISOString(), causationId: id, correlationId, data };
 }
 
