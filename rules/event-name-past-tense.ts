@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { createEventNameFinder, defaultTypeFields, type EventNameSite } from '../src/semantics/event-names.js';
+import { isJsonDocument, rootSchema, schemaEventNames } from '../src/semantics/event-schemas.js';
 import { getSemantics } from '../src/semantics/index.js';
 import { createEventNameJudge, type TenseOptions, type TenseVerdict } from '../src/semantics/names.js';
 import { createRule } from '../src/util/create-rule.js';
@@ -50,9 +51,14 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{}],
   },
   create(context, [options]) {
+    const judge = judgeFor(options);
+    // Event schemas, linted with ESLint's JSON language: the same judgement on `title`, the type's `const`/`enum` and `$id`.
+    if (isJsonDocument(context.sourceCode.ast)) {
+      const schema = rootSchema(context.sourceCode.ast);
+      return schema === undefined ? {} : { Document: () => { checkSchema(schema); } };
+    }
     const semantics = getSemantics(context);
     const finder = createEventNameFinder(semantics, context.sourceCode, options.typeFields ?? defaultTypeFields);
-    const judge = judgeFor(options);
     const reported = new WeakSet<TSESTree.Node>();
 
     return {
@@ -84,6 +90,21 @@ export default createRule<Options, MessageId>({
       },
     };
 
+    function checkSchema(schema: NonNullable<ReturnType<typeof rootSchema>>): void {
+      for (const site of schemaEventNames(schema, new Set(options.typeFields ?? defaultTypeFields))) {
+        const verdict = judge(site.name);
+        if (verdict.ok !== false) continue;
+        const suggestion = site.source === '$id' ? undefined : verdict.suggestion;
+        const range = (site.node as unknown as { range: [number, number] }).range;
+        context.report({
+          node: site.node as unknown as TSESTree.Node,
+          messageId: 'notPastTense',
+          data: { name: site.name, reason: verdict.message, advice: adviceFor(suggestion) },
+          suggest: suggestion === undefined ? [] : [{ messageId: 'renameEvent', data: { suggestion }, fix: (fixer) => fixer.replaceTextRange(range, JSON.stringify(suggestion)) }],
+        });
+      }
+    }
+
     function check(sites: readonly EventNameSite[]): void {
       for (const site of sites) {
         if (reported.has(site.node)) continue;
@@ -98,10 +119,7 @@ export default createRule<Options, MessageId>({
           data: {
             name: site.name,
             reason: verdict.message,
-            advice:
-              suggestion === undefined
-                ? 'name what happened with a past-tense verb, or send it as a command if it asks for something to happen.'
-                : `name it '${suggestion}', or send it as a command if it asks for something to happen.`,
+            advice: adviceFor(suggestion),
           },
           suggest:
             suggestion === undefined || literal === undefined
@@ -112,6 +130,12 @@ export default createRule<Options, MessageId>({
     }
   },
 });
+
+function adviceFor(suggestion: string | undefined): string {
+  return suggestion === undefined
+    ? 'name what happened with a past-tense verb, or send it as a command if it asks for something to happen.'
+    : `name it '${suggestion}', or send it as a command if it asks for something to happen.`;
+}
 
 function judgeFor(options: Options[0]): (name: string) => TenseVerdict {
   let judge = judges.get(options);

@@ -11,6 +11,7 @@ import {
   type EnvelopeField,
 } from '../src/semantics/envelopes.js';
 import { callsIn, localInitializerOf, objectLiteralsIn } from '../src/semantics/event-names.js';
+import { isJsonDocument, rootSchema, schemaRequiredFields } from '../src/semantics/event-schemas.js';
 import { getSemantics } from '../src/semantics/index.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -55,10 +56,15 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ preset: 'default' }],
   },
   create(context, [options]) {
+    const envelope = envelopeOf(options);
+    // Event schemas, linted with ESLint's JSON language: the envelope fields must be `required`.
+    if (isJsonDocument(context.sourceCode.ast)) {
+      const schema = rootSchema(context.sourceCode.ast);
+      return schema === undefined ? {} : { Document: () => { checkSchema(schema); } };
+    }
     const semantics = getSemantics(context);
     const checker = semantics.checker;
     const sourceCode = context.sourceCode;
-    const envelope = envelopeOf(options);
     const checked = new WeakSet<TSESTree.Node>();
 
     return {
@@ -70,6 +76,23 @@ export default createRule<Options, MessageId>({
         for (const value of serializedValues(node)) checkTypedValue(value);
       },
     };
+
+    function checkSchema(schema: NonNullable<ReturnType<typeof rootSchema>>): void {
+      const { required, properties, node } = schemaRequiredFields(schema);
+      const missing: string[] = [];
+      for (const field of envelope) {
+        if (required.has(field.name)) continue;
+        const lookAlike = field.lookAlikes.find((l) => required.has(l) || properties.has(l));
+        if (lookAlike !== undefined && !envelope.some((f) => f.name === lookAlike)) {
+          context.report({ node: node as unknown as TSESTree.Node, messageId: 'lookAlikeField', data: { name: ' schema', found: lookAlike, field: field.name } });
+        } else {
+          missing.push(`\`${field.name}\``);
+        }
+      }
+      if (missing.length > 0) {
+        context.report({ node: node as unknown as TSESTree.Node, messageId: 'missingEnvelopeFields', data: { name: ' schema', missing: `${missing.join(', ')} in \`required\`` } });
+      }
+    }
 
     function checkObject(object: TSESTree.ObjectExpression): void {
       if (checked.has(object)) return;

@@ -7,7 +7,7 @@ export const examplesDir = path.join(path.dirname(fileURLToPath(import.meta.url)
 /** Lints examples/ with its own eslint.config.mjs, exactly as a user's project would be linted. */
 export async function lintExamples(): Promise<{ eslint: ESLint; results: ESLint.LintResult[] }> {
   const eslint = new ESLint({ cwd: examplesDir });
-  const results = await eslint.lintFiles(['src/**/*.ts']);
+  const results = await eslint.lintFiles(['src/**/*.ts', 'src/**/*.schema.json']);
   return { eslint, results };
 }
 
