@@ -60,7 +60,8 @@ export default createRule<Options, MessageId>({
       const body = members.find(
         (m): m is TSESTree.TSPropertySignature => m.type === AST_NODE_TYPES.TSPropertySignature && m.key.type === AST_NODE_TYPES.Identifier && bodyFields.has(m.key.name),
       );
-      if (body !== undefined && looksLikeEventObject(new Set(names))) {
+      // An envelope's own fields (`name` as the event name) are not the payload: only its body is.
+      if (body !== undefined) {
         const type = checker.getTypeAtLocation(semantics.tsNodeOf(body));
         check(body, type.getProperties().map((p) => p.getName()));
       } else if (payloadTypeName.test(node.id.name)) {

@@ -57,18 +57,46 @@ function repeatedWrite(call: CallLike, library: LibraryCall, method: string): Ro
   const sql = library.sql;
   if (sql !== undefined) {
     if (sql.incrementsColumn === true) return { kind: 'effect', system, what: 'adds to a column' };
-    if (sql.insertsWithoutConflictHandling === true) return { kind: 'effect', system, what: 'inserts a row' };
+    // An insert that sets the key (`id`, `event_id`) is refused by the primary key when repeated.
+    if (sql.insertsWithoutConflictHandling === true && !(sql.insertColumns ?? []).some((c) => keyColumns.has(c))) {
+      return { kind: 'effect', system, what: 'inserts a row' };
+    }
     return undefined;
   }
   if (incrementMethods.has(method)) return { kind: 'effect', system, what: 'changes a counter' };
   for (const [operator, what] of Object.entries(accumulatingOperators)) {
     if (hasPropertyNamed(call, operator)) return { kind: 'effect', system, what };
   }
-  if (insertMethods.has(method) && !conflictHandling.some((option) => hasPropertyNamed(call, option)) && !hasConflictInChain(call)) {
+  if (
+    insertMethods.has(method) &&
+    !conflictHandling.some((option) => hasPropertyNamed(call, option)) &&
+    !hasConflictInChain(call) &&
+    !setsKeyFromData(call)
+  ) {
     return { kind: 'effect', system, what: 'inserts a row' };
   }
   if (isAccumulatingDynamoUpdate(call)) return { kind: 'effect', system, what: 'adds to an attribute' };
   return undefined;
+}
+
+/** Keys a repeated insert collides on: the row's own id, or the event's. */
+const keyColumns: ReadonlySet<string> = new Set(['id', '_id', 'event_id', 'eventid', 'message_id', 'messageid']);
+
+/** `Model.create({ ...ticket, _id: ticket.id })`: the key comes from the message, so a repeat is refused. */
+function setsKeyFromData(call: CallLike): boolean {
+  const first = ts.isCallExpression(call) ? call.arguments[0] : undefined;
+  const objects = first === undefined ? [] : ts.isArrayLiteralExpression(first) ? first.elements : [first];
+  return objects.some(
+    (object) =>
+      ts.isObjectLiteralExpression(object) &&
+      object.properties.some((property) => {
+        const name = property.name?.getText().replace(/['"]/gu, '');
+        if (name === undefined || !keyColumns.has(name.toLowerCase())) return false;
+        if (ts.isShorthandPropertyAssignment(property)) return true;
+        // A key generated here (`randomUUID()`, `new ObjectId()`) is new on every delivery.
+        return ts.isPropertyAssignment(property) && !ts.isCallExpression(property.initializer) && !ts.isNewExpression(property.initializer);
+      }),
+  );
 }
 
 function touchesDedupeStore(call: CallLike, resolver: CallResolver): boolean {

@@ -14,6 +14,8 @@ export interface SqlClassification {
   readonly readTables: readonly string[];
   /** An INSERT with no ON CONFLICT / ON DUPLICATE KEY / IGNORE: a replay adds a second row or fails. */
   readonly insertsWithoutConflictHandling?: boolean;
+  /** Columns named in `INSERT INTO t (a, b)`, lower-cased: an insert that sets the key is refused on a repeat. */
+  readonly insertColumns?: readonly string[];
   /** `SET x = x + …` / `x = x - …`: a replay applies the change twice. */
   readonly incrementsColumn?: boolean;
 }
@@ -59,6 +61,7 @@ export function classifySql(text: string): SqlClassification {
     writtenTables,
     readTables,
     insertsWithoutConflictHandling: kinds.some((k) => k.insertsWithoutConflictHandling === true),
+    insertColumns: kinds.flatMap((k) => k.insertColumns ?? []),
     incrementsColumn: kinds.some((k) => k.incrementsColumn === true),
   };
 }
@@ -142,8 +145,21 @@ function classifyDml(tokens: readonly Token[]): SqlClassification {
     writtenTables,
     readTables,
     insertsWithoutConflictHandling: tokens.some((t) => t.word === 'insert') && !handlesConflict(tokens),
+    insertColumns: insertColumnsOf(tokens),
     incrementsColumn: hasSelfIncrement(tokens, ownNames),
   };
+}
+
+/** The column list of the first `INSERT INTO t (…)`. */
+function insertColumnsOf(tokens: readonly Token[]): string[] {
+  const into = tokens.findIndex((t, i) => t.word === 'into' && tokens[i - 1]?.word === 'insert');
+  if (into === -1 || tokens[into + 2]?.punct !== '(') return [];
+  const columns: string[] = [];
+  for (let i = into + 3; i < tokens.length && tokens[i]?.punct !== ')'; i++) {
+    const name = tokens[i]?.identifier ?? tokens[i]?.word;
+    if (name !== undefined) columns.push(name);
+  }
+  return columns;
 }
 
 /** The index of the table an INSERT/UPDATE/DELETE/TRUNCATE at `i` writes, if `i` starts one. */

@@ -70,11 +70,14 @@ export const payments: SQSHandler = async (event) => {
     {
       name: 'a version gate skips out-of-order and repeated events',
       code: `
-import type { EachMessagePayload } from 'kafkajs';
+import type { Consumer, EachMessagePayload } from 'kafkajs';
 import { Pool } from 'pg';
 const pool = new Pool();
 declare function loadAccount(id: string): Promise<{ version: number }>;
-export async function handle({ message }: EachMessagePayload) {
+export async function start(consumer: Consumer) {
+  await consumer.run({ eachMessage: handle });
+}
+async function handle({ message }: EachMessagePayload) {
   const event = JSON.parse(message.value!.toString()) as { accountId: string; version: number; amount: number };
   const account = await loadAccount(event.accountId);
   if (event.version !== account.version + 1) return;
@@ -159,11 +162,14 @@ export const handler = makeIdempotent(async (event: SQSEvent) => {
     {
       name: 'a guard named in settings',
       code: `
-import type { EachMessagePayload } from 'kafkajs';
+import type { Consumer, EachMessagePayload } from 'kafkajs';
 import { Pool } from 'pg';
 const pool = new Pool();
 declare function firstDelivery(id: string): Promise<boolean>;
-export async function handle({ message }: EachMessagePayload) {
+export async function start(consumer: Consumer) {
+  await consumer.run({ eachMessage: handle });
+}
+async function handle({ message }: EachMessagePayload) {
   const id = message.headers?.['event-id']?.toString() ?? '';
   if (!(await firstDelivery(id))) return;
   await pool.query('INSERT INTO payments (id) VALUES ($1)', [id]);
@@ -245,8 +251,42 @@ export class StockConsumer {
 }
 `,
     },
+    {
+      name: 'inserts keyed on the id the message carries are refused when repeated',
+      code: `
+import type { Consumer, EachMessagePayload } from 'kafkajs';
+import { model, Schema } from 'mongoose';
+import { Pool } from 'pg';
+const pool = new Pool();
+const Tickets = model('Ticket', new Schema({ _id: String, title: String }));
+async function handle({ message }: EachMessagePayload) {
+  const ticket = JSON.parse(message.value!.toString()) as { id: string; title: string };
+  await Tickets.create({ ...ticket, _id: ticket.id });
+  await pool.query('INSERT INTO ticket_views (id, title) VALUES ($1, $2)', [ticket.id, ticket.title]);
+}
+export async function start(consumer: Consumer) {
+  await consumer.run({ eachMessage: handle });
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a key generated in the handler is new on every delivery',
+      code: `
+import { randomUUID } from 'node:crypto';
+import type { Consumer, EachMessagePayload } from 'kafkajs';
+import { model, Schema } from 'mongoose';
+const Payments = model('Payment', new Schema({ _id: String, amount: Number }));
+async function handle({ message }: EachMessagePayload) {
+  await Payments.create({ _id: randomUUID(), amount: Number(message.value) });
+}
+export async function start(consumer: Consumer) {
+  await consumer.run({ eachMessage: handle });
+}
+`,
+      errors: [{ messageId: 'nonIdempotentEffect', line: 7, column: 9, data: { effect: '`Payments.create`', what: 'inserts a row', handler: '`handle`', description: 'kafkajs consumer', system: 'Kafka' } }],
+    },
     {
       name: 'a NATS for-await loop inserts with no dedupe',
       code: `
@@ -255,7 +295,7 @@ import { Pool } from 'pg';
 const pool = new Pool();
 export async function refunds(nc: NatsConnection) {
   for await (const msg of nc.subscribe('refunds')) {
-    await pool.query('INSERT INTO refunds (id) VALUES ($1)', [msg.subject]);
+    await pool.query('INSERT INTO refunds (amount) VALUES ($1)', [msg.data.length]);
   }
 }
 `,
@@ -361,7 +401,7 @@ export class TicketCreatedListener extends Listener<TicketCreatedEvent> {
   readonly subject = Subjects.TicketCreated;
   readonly queueGroupName = 'orders-service';
   async onMessage(data: TicketCreatedEvent['data'], msg: Message) {
-    await Tickets.create({ id: data.id, title: data.title });
+    await Tickets.create({ title: data.title });
     msg.ack();
   }
 }
