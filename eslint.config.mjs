@@ -6,7 +6,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', 'tests/fixtures/**', 'tests/integration/config-project/**', 'examples/**', 'bench/generated/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'tests/fixtures/**', 'tests/integration/config-project/**', 'tests/integration/lsp-project/**', 'examples/**', 'bench/generated/**', 'coverage/**'] },
   tseslint.configs.strictTypeChecked,
   regexp.configs['flat/recommended'],
   {

@@ -215,11 +215,9 @@ describe('every rule over hostile input, with hostile settings', () => {
 
 describe('results do not depend on the order of declarations', () => {
   it('a call three hops from a publish is reported whether it comes before or after a deeper wrapper chain', async () => {
-    // BUG src/semantics/summaries.ts:64-69: effectsOfFunction returns [] at depth 8 (maxDepth)
-    // and the callers up the stack cache the truncated result in byFunction. Linting w0's own
-    // body first computes w1…w8 at depth 1…8, so w7 (3 hops from the publish) is cached as
-    // "no effects" and placeOrder's `await w7()` after it is no longer a publish: a false
-    // negative that depends on declaration order (and across files, on lint order).
+    // Regression: summaries cut off at the depth limit used to be cached by every caller up the
+    // stack, so a publish three hops away was missed when a deeper chain was summarised first
+    // (an order-dependent false negative, across files a lint-order one).
     // Fix: cache a summary only when no callee result in it was cut by the depth limit or by
     // an in-progress cycle (propagate an `incomplete` flag up the stack), or recompute instead.
     const eslint = eslintFor(typedConfig());
