@@ -218,8 +218,6 @@ describe('results do not depend on the order of declarations', () => {
     // Regression: summaries cut off at the depth limit used to be cached by every caller up the
     // stack, so a publish three hops away was missed when a deeper chain was summarised first
     // (an order-dependent false negative, across files a lint-order one).
-    // Fix: cache a summary only when no callee result in it was cut by the depth limit or by
-    // an in-progress cycle (propagate an `incomplete` flag up the stack), or recompute instead.
     const eslint = eslintFor(typedConfig());
     for (const first of [true, false]) {
       const relative = `src/generated/wrapper-order-${first ? 'first' : 'last'}.ts`;
