@@ -4,6 +4,8 @@ import idempotentConsumer from './idempotent-consumer.js';
 import noDualWrite from './no-dual-write.js';
 import noGenericUpdatedEvent from './no-generic-updated-event.js';
 import noOffsetDedupe from './no-offset-dedupe.js';
+import noRequestReplyOverEvents from './no-request-reply-over-events.js';
+import noWallClockOrdering from './no-wall-clock-ordering.js';
 import preferMonotonicEventId from './prefer-monotonic-event-id.js';
 import propagateCorrelation from './propagate-correlation.js';
 import requireEventEnvelope from './require-event-envelope.js';
@@ -15,6 +17,8 @@ export const rules = {
   'no-dual-write': noDualWrite,
   'no-generic-updated-event': noGenericUpdatedEvent,
   'no-offset-dedupe': noOffsetDedupe,
+  'no-request-reply-over-events': noRequestReplyOverEvents,
+  'no-wall-clock-ordering': noWallClockOrdering,
   'prefer-monotonic-event-id': preferMonotonicEventId,
   'propagate-correlation': propagateCorrelation,
   'require-event-envelope': requireEventEnvelope,

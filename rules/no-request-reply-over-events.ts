@@ -1,0 +1,131 @@
+import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import type ts from 'typescript';
+import { getSemantics } from '../src/semantics/index.js';
+import { getRequestReply, isInlineCallback, type CorrelatedWait, type TransportVerdict } from '../src/semantics/request-reply.js';
+import type { CallLike } from '../src/semantics/resolve-call.js';
+import { createRule } from '../src/util/create-rule.js';
+import { describeChain } from '../src/util/messages.js';
+
+export type Options = [];
+export type MessageId = 'requestReply' | 'requestReplyUnknownTransport' | 'replySubscription' | 'replyingEventHandler' | 'correlatedReply';
+
+/** What every message says breaks, and what to do instead. */
+const consequences =
+  'the latency of a call and the failure modes of a queue: the reply may never come, a caller that times out leaves an orphaned reply behind, and a failure is much harder to trace than a failed call';
+const remedy = 'Call the service that owns the answer synchronously (HTTP/gRPC), or keep a read model fed by its events and read that';
+
+export default createRule<Options, MessageId>({
+  name: 'no-request-reply-over-events',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow request/reply over a broker: publishing a request and waiting for the reply event',
+      recommended: 'recommended',
+      requiresTypeChecking: true,
+    },
+    messages: {
+      requestReply: `{{call}} sends a request over {{transport}} and waits for the reply. Request/reply over a broker has ${consequences}. ${remedy}; publish events with \`emit\`.`,
+      requestReplyUnknownTransport: `{{call}} sends a request and waits for the reply, and this client's transport is not visible here ({{why}}). Over a broker (Kafka, RabbitMQ, NATS, Redis, MQTT) that is request/reply over events, with ${consequences}. ${remedy}. If the client is TCP or gRPC, register it with \`ClientsModule.register([{ name, transport }])\` where this program can see it.`,
+      replySubscription: `{{call}} subscribes to the Kafka reply topic of {{pattern}} so that \`send\` can wait for answers: request/reply over Kafka has ${consequences}. ${remedy}.`,
+      replyingEventHandler: `{{handler}} answers the event-named pattern '{{pattern}}' with a reply over {{transport}}. An event states a fact and expects no answer; replying turns every publisher into a caller that waits, with ${consequences}. Handle it with \`@EventPattern\` and return nothing; serve answers through a synchronous endpoint or a read model.`,
+      correlatedReply: `{{wait}} waits for a reply, matched through {{matched}}, to what {{publish}} publishes to {{broker}}: this is request/reply over events, with ${consequences}. ${remedy}.`,
+    },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const semantics = getSemantics(context);
+    const services = ESLintUtils.getParserServices(context);
+    const requestReply = getRequestReply(semantics.program);
+    const sourceCode = context.sourceCode;
+
+    return {
+      CallExpression(node) {
+        // Syntax first: only `.send(…)` and `.subscribeToResponseOf(…)` can be a NestJS request.
+        if (node.callee.type !== AST_NODE_TYPES.MemberExpression || node.callee.property.type !== AST_NODE_TYPES.Identifier) return;
+        const method = node.callee.property.name;
+        if (method !== 'send' && method !== 'subscribeToResponseOf') return;
+        const request = requestReply.nestRequestOf(semantics.tsNodeOf(node) as ts.CallExpression);
+        if (request === undefined) return;
+        const call = `\`${request.label}\``;
+        if (request.kind === 'reply-subscription') {
+          const pattern = node.arguments[0];
+          context.report({ node, messageId: 'replySubscription', data: { call, pattern: pattern === undefined ? 'its pattern' : `\`${sourceCode.getText(pattern)}\`` } });
+          return;
+        }
+        reportTransport(node, call, request.transport);
+      },
+      MethodDefinition(node) {
+        if (node.decorators.length === 0) return;
+        const handler = requestReply.replyingEventHandlerOf(semantics.tsNodeOf(node) as ts.MethodDeclaration);
+        if (handler === undefined) return;
+        const decorator = services.tsNodeToESTreeNodeMap.get(handler.decorator) as TSESTree.Node | undefined;
+        context.report({
+          node: decorator ?? node,
+          messageId: 'replyingEventHandler',
+          data: { handler: `\`${handler.name}\``, pattern: handler.pattern, transport: handler.systems.join(' / ') },
+        });
+      },
+      ':function:exit'(node: TSESTree.FunctionLike) {
+        const fn = semantics.tsNodeOf(node) as ts.Node | undefined;
+        // An inline callback (`new Promise((resolve) => …)`) is part of the function it is written in.
+        if (fn === undefined || isInlineCallback(fn)) return;
+        checkUnit(fn as ts.SignatureDeclaration);
+      },
+      'Program:exit'(node) {
+        checkUnit(semantics.tsNodeOf(node) as ts.SourceFile);
+      },
+    };
+
+    function checkUnit(unit: ts.SignatureDeclaration | ts.SourceFile): void {
+      const found = requestReply.correlatedWaitIn(unit, publishOf);
+      if (found !== undefined) reportWait(found);
+    }
+
+    /** The broker publish a call makes, directly or through the project's wrappers. */
+    function publishOf(call: CallLike) {
+      const node = services.tsNodeToESTreeNodeMap.get(call) as TSESTree.CallExpression | TSESTree.TaggedTemplateExpression | undefined;
+      return node === undefined ? undefined : semantics.effectsOf(node).find((effect) => effect.role.kind === 'publish');
+    }
+
+    function reportTransport(node: TSESTree.CallExpression, call: string, transport: TransportVerdict): void {
+      if (transport.kind === 'direct') return;
+      if (transport.kind === 'broker') {
+        context.report({ node, messageId: 'requestReply', data: { call, transport: transport.systems.join(' / ') } });
+      } else {
+        context.report({ node, messageId: 'requestReplyUnknownTransport', data: { call, why: transport.why } });
+      }
+    }
+
+    function reportWait(found: CorrelatedWait): void {
+      const node = services.tsNodeToESTreeNodeMap.get(found.node) as TSESTree.Node | undefined;
+      const loc = node?.loc ?? { start: sourceCode.getLocFromIndex(found.node.getStart()), end: sourceCode.getLocFromIndex(found.node.getEnd()) };
+      context.report({
+        loc,
+        messageId: 'correlatedReply',
+        data: {
+          wait: `\`${found.label}\``,
+          matched: describeMatch(found),
+          publish: describeChain(found.publish.effect),
+          broker: found.publish.effect.role.system,
+        },
+      });
+    }
+  },
+});
+
+function describeMatch(found: CorrelatedWait): string {
+  const key = `\`${found.key}\``;
+  switch (found.shape) {
+    case 'pending-map':
+      return `a map of pending replies keyed by ${key}`;
+    case 'keyed-listener':
+      return `a listener keyed by ${key}`;
+    case 'filtered-stream':
+      return `a reply stream filtered on ${key}`;
+    case 'polling':
+      return `a loop that polls for the message whose ${key} matches`;
+    case 'reply-queue':
+      return found.key === 'replyTo' ? 'a reply queue named in `replyTo`' : `a reply queue filtered on ${key}`;
+  }
+}
