@@ -38,6 +38,9 @@ const eventTypes = consumerCatalogues.flatMap((c) => c.eventTypes ?? []);
 const iterables = consumerCatalogues.flatMap((c) => c.iterables ?? []);
 const positionFields = consumerCatalogues.flatMap((c) => c.positionFields ?? []);
 const positionFieldNames: ReadonlySet<string> = new Set(positionFields.flatMap((p) => p.fields));
+const decoratorNames: ReadonlySet<string> = new Set(decorators.flatMap((d) => d.decorators));
+/** Written type names that can carry a Lambda event type: `SQSEvent`, `SQSHandler`, `EventBridgeEvent<…>`. */
+const eventTypeWords = ['Event', 'Handler', 'Record'];
 
 export function createConsumers(program: ts.Program, resolver: CallResolver): Consumers {
   const checker = program.getTypeChecker();
@@ -142,6 +145,9 @@ export function createConsumers(program: ts.Program, resolver: CallResolver): Co
     for (const decorator of ts.getDecorators(fn) ?? []) {
       const expression = decorator.expression;
       const callee = ts.isCallExpression(expression) ? expression.expression : expression;
+      // Syntax first: most decorators (`@Get`, `@Column`, `@Injectable`) are ruled out by name.
+      const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.getText();
+      if (!decoratorNames.has(calleeName)) continue;
       let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
       if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
       const declaration = symbol?.declarations?.[0];
@@ -156,7 +162,8 @@ export function createConsumers(program: ts.Program, resolver: CallResolver): Co
   /** Lambda handlers: `export const handler: SQSHandler = async (event) => …` or `(event: SQSEvent)`. */
   function handlerByEventType(fn: ts.SignatureDeclaration): Handler | undefined {
     const first = fn.parameters[0];
-    if (first === undefined) return undefined;
+    // Syntax first: the event type is written on the parameter, or on the variable that holds the handler.
+    if (first === undefined || !mentionsAnEventType(first.type ?? variableTypeOf(fn))) return undefined;
     const type = checker.getTypeAtLocation(first);
     const entry = eventTypes.find((e) => namedTypeMatches(type, e.types, e.packages));
     return entry === undefined ? undefined : { system: entry.system, description: entry.description, fn, name: functionName(fn) };
@@ -283,7 +290,12 @@ export function createConsumers(program: ts.Program, resolver: CallResolver): Co
   function pollingLoop(fn: ts.SignatureDeclaration): Handler | undefined {
     const body = 'body' in fn ? (fn.body as ts.Node | undefined) : undefined;
     if (body === undefined || !ts.isBlock(body)) return undefined;
-    if (!body.getText().includes('ReceiveMessage')) return forAwaitLoop(body, fn);
+    const text = fn.getSourceFile().text;
+    if (!textWithin(text, 'for await', body)) return textWithin(text, 'ReceiveMessage', body) ? sqsPollingLoop(body, fn) : undefined;
+    return sqsPollingLoop(body, fn) ?? forAwaitLoop(body, fn);
+  }
+
+  function sqsPollingLoop(body: ts.Node, fn: ts.SignatureDeclaration): Handler | undefined {
     let found: Handler | undefined;
     const visit = (node: ts.Node): void => {
       if (found !== undefined || (ts.isFunctionLike(node) && node !== fn)) return;
@@ -294,7 +306,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver): Co
       ts.forEachChild(node, visit);
     };
     visit(body);
-    return found ?? forAwaitLoop(body, fn);
+    return found;
   }
 
   /** `for await (const msg of subscription)` over a NATS subscription. */
@@ -339,6 +351,38 @@ function namedTypeMatches(type: ts.Type, names: readonly string[], packages: rea
     const pkg = packageOfDeclaration(declaration);
     return pkg !== undefined && packages.includes(pkg);
   });
+}
+
+function mentionsAnEventType(type: ts.TypeNode | undefined): boolean {
+  if (type === undefined) return false;
+  const text = type.getText();
+  return text.length < 500 && eventTypeWords.some((word) => text.includes(word));
+}
+
+/** `export const handler: SQSHandler = async (event) => …`: the type written on the variable. */
+function variableTypeOf(fn: ts.SignatureDeclaration): ts.TypeNode | undefined {
+  const parent = fn.parent;
+  return ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) ? parent.type : undefined;
+}
+
+const needlePositions = new WeakMap<ts.SourceFile, Map<string, readonly number[]>>();
+
+/** Does the needle occur inside the node? Positions are found once per file, so this stays linear. */
+function textWithin(text: string, needle: string, node: ts.Node): boolean {
+  const file = node.getSourceFile();
+  let byNeedle = needlePositions.get(file);
+  if (byNeedle === undefined) {
+    byNeedle = new Map();
+    needlePositions.set(file, byNeedle);
+  }
+  let positions = byNeedle.get(needle);
+  if (positions === undefined) {
+    const found: number[] = [];
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) found.push(at);
+    positions = found;
+    byNeedle.set(needle, positions);
+  }
+  return positions.some((at) => at >= node.pos && at < node.end);
 }
 
 function mentionsARegistrationMethod(file: ts.SourceFile): boolean {

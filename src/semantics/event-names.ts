@@ -121,6 +121,7 @@ export function createEventNameFinder(
   function nameOfEventClass(node: TSESTree.ClassDeclaration): EventNameSite | undefined {
     if (node.id === null || commandName.test(node.id.name)) return undefined;
     const implementsEvent = node.implements.some((clause) => {
+      if (!sourceCode.getText(clause.expression).endsWith('IEvent')) return false;
       const symbol = symbolOf(clause.expression);
       return symbol?.getName() === 'IEvent' && declaredInPackage(symbol, '@nestjs/cqrs');
     });
@@ -137,7 +138,10 @@ export function createEventNameFinder(
 
   function nameOfEventPattern(node: TSESTree.Decorator): EventNameSite | undefined {
     const expression = node.expression;
-    if (expression.type !== AST_NODE_TYPES.CallExpression || expression.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    // Syntax first: only `@EventPattern(…)` is worth asking the checker about.
+    if (expression.type !== AST_NODE_TYPES.CallExpression || expression.callee.type !== AST_NODE_TYPES.Identifier || expression.callee.name !== 'EventPattern') {
+      return undefined;
+    }
     const symbol = symbolOf(expression.callee);
     if (symbol?.getName() !== 'EventPattern' || !declaredInPackage(symbol, '@nestjs/microservices')) return undefined;
     const method = node.parent;

@@ -34,6 +34,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
   const checker = program.getTypeChecker();
   const libraryCalls = new WeakMap<CallLike, LibraryCall | null>();
   const sqlClassifications = new WeakMap<CallLike, SqlClassification>();
+  const calleeDeclarations = new WeakMap<CallLike, readonly ts.Declaration[]>();
   const settingsNames = new Set(
     [...settings.publishers, ...settings.writers, ...settings.outboxWriters, ...settings.guards].flatMap((spec) => namesOfSpecifier(spec)),
   );
@@ -150,18 +151,43 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
   }
 
   function calleeDeclarationsOf(call: CallLike): readonly ts.Declaration[] {
+    const cached = calleeDeclarations.get(call);
+    if (cached !== undefined) return cached;
+    let declarations: readonly ts.Declaration[] = [];
     try {
-      const signature = checker.getResolvedSignature(call);
-      const declaration = signature?.getDeclaration() as ts.Declaration | undefined;
-      if (declaration !== undefined && !ts.isJSDocSignature(declaration)) return [declaration];
-      const callee = ts.isCallExpression(call) ? call.expression : call.tag;
-      const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
-      let symbol = checker.getSymbolAtLocation(nameNode);
-      if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-      return symbol?.declarations ?? [];
+      declarations = declarationsBySymbol(call) ?? declarationsBySignature(call);
     } catch {
-      return [];
+      declarations = [];
     }
+    calleeDeclarations.set(call, declarations);
+    return declarations;
+  }
+
+  /**
+   * The callee's symbol: cheaper than resolving the call's signature, which type-checks every
+   * argument (contextual typing, inference). Overloads come back together, which is enough to
+   * tell the package, the owner and the project implementation.
+   */
+  function declarationsBySymbol(call: CallLike): readonly ts.Declaration[] | undefined {
+    let callee: ts.Expression = ts.isCallExpression(call) ? call.expression : call.tag;
+    while (ts.isParenthesizedExpression(callee) || ts.isNonNullExpression(callee)) callee = callee.expression;
+    const nameNode = ts.isPropertyAccessExpression(callee)
+      ? callee.name
+      : ts.isElementAccessExpression(callee)
+        ? callee.argumentExpression
+        : ts.isIdentifier(callee)
+          ? callee
+          : undefined;
+    if (nameNode === undefined) return undefined;
+    let symbol = checker.getSymbolAtLocation(nameNode);
+    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declarations = symbol?.declarations;
+    return declarations !== undefined && declarations.length > 0 ? declarations : undefined;
+  }
+
+  function declarationsBySignature(call: CallLike): readonly ts.Declaration[] {
+    const declaration = checker.getResolvedSignature(call)?.getDeclaration() as ts.Declaration | undefined;
+    return declaration !== undefined && !ts.isJSDocSignature(declaration) ? [declaration] : [];
   }
 
   /** The text of a SQL argument: literals, templates, `{ text }` configs, and `const` bindings. */
