@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import type { PresetName } from '../configs/index.js';
+import { UsageError } from './errors.js';
+
+export type ReportFormat = 'text' | 'markdown' | 'json';
+/** `error`: exit 1 when any rule reports a finding. */
+export type FailOn = 'none' | 'error';
+
+export interface ReviewOptions {
+  /** The project directory, as given (resolved later against the working directory). */
+  readonly dir: string;
+  readonly format: ReportFormat;
+  readonly failOn: FailOn;
+  readonly preset: PresetName;
+  /** Show a progress line on stderr when the run takes more than a second. */
+  readonly progress: boolean;
+}
+
+export type ParsedArguments = { readonly command: 'help' } | { readonly command: 'version' } | { readonly command: 'review'; readonly options: ReviewOptions };
+
+export const usage = `Usage: event-driven-review [dir] [options]
+
+Reviews the TypeScript project in dir (default: the current directory) the way a reviewer of an
+event-driven codebase would: every publish site, every consumer, every event name, request/reply,
+envelope gaps, then a summary and a map of the event flow. The project needs no ESLint set-up of
+its own: its tsconfig.json files give the files and the types.
+
+Options:
+  -f, --format <text|markdown|json>   report format (default: text)
+      --fail-on <none|error>          exit 1 when a rule reports a finding (default: none)
+      --preset <recommended|strict|all>  which rules judge the code (default: all)
+      --no-progress                   no progress line on stderr
+  -h, --help                          show this help
+  -v, --version                       show the version
+
+Exit codes: 0 the review ran, 1 findings with --fail-on error, 2 bad input.`;
+
+const formats: readonly ReportFormat[] = ['text', 'markdown', 'json'];
+const failOnValues: readonly FailOn[] = ['none', 'error'];
+const presets: readonly PresetName[] = ['recommended', 'strict', 'all'];
+
+export function parseArguments(argv: readonly string[]): ParsedArguments {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'fail-on': { type: 'string' },
+        preset: { type: 'string' },
+        'no-progress': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) return { command: 'help' };
+  if (values.version === true) return { command: 'version' };
+  if (positionals.length > 1) throw new UsageError(`expected one directory, got ${String(positionals.length)}: ${positionals.join(' ')}`);
+  return {
+    command: 'review',
+    options: {
+      dir: positionals[0] ?? '.',
+      format: oneOf('--format', values.format ?? 'text', formats),
+      failOn: oneOf('--fail-on', values['fail-on'] ?? 'none', failOnValues),
+      preset: oneOf('--preset', values.preset ?? 'all', presets),
+      progress: values['no-progress'] !== true,
+    },
+  };
+}
+
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  const match = allowed.find((candidate) => candidate === value);
+  if (match === undefined) throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got '${value}')`);
+  return match;
+}
+
+/** parseArgs' messages, shortened to what the user typed wrong. */
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /^Unknown option '([^']+)'/u.exec(message);
+  if (unknown !== null) return `unknown option '${unknown[1] ?? ''}'`;
+  const missing = /^Option '([^']+)' argument missing/u.exec(message);
+  if (missing !== null) return `option '${missing[1] ?? ''}' needs a value`;
+  return message.split('. ')[0] ?? message;
+}

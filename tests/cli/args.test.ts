@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseArguments } from '../../src/cli/args.js';
+import { UsageError } from '../../src/cli/errors.js';
+
+describe('event-driven-review arguments', () => {
+  it('reviews the current directory as text with the all preset by default', () => {
+    expect(parseArguments([])).toEqual({
+      command: 'review',
+      options: { dir: '.', format: 'text', failOn: 'none', preset: 'all', progress: true },
+    });
+  });
+
+  it('takes a directory, a format, a failure threshold, a preset and --no-progress', () => {
+    expect(parseArguments(['services/orders', '--format', 'markdown', '--fail-on', 'error', '--preset', 'recommended', '--no-progress'])).toEqual({
+      command: 'review',
+      options: { dir: 'services/orders', format: 'markdown', failOn: 'error', preset: 'recommended', progress: false },
+    });
+    expect(parseArguments(['-f', 'json'])).toMatchObject({ options: { format: 'json' } });
+  });
+
+  it('answers --help and --version before looking at anything else', () => {
+    expect(parseArguments(['--help', '--format', 'nope'])).toEqual({ command: 'help' });
+    expect(parseArguments(['-v'])).toEqual({ command: 'version' });
+  });
+
+  it.each([
+    [['--format', 'html'], "--format must be one of text, markdown, json (got 'html')"],
+    [['--fail-on', 'warning'], "--fail-on must be one of none, error (got 'warning')"],
+    [['--preset', 'loose'], "--preset must be one of recommended, strict, all (got 'loose')"],
+    [['a', 'b'], 'expected one directory, got 2: a b'],
+  ])('rejects %j with a one-line reason', (argv, reason) => {
+    expect(() => parseArguments(argv)).toThrow(new UsageError(reason));
+  });
+
+  it('turns parseArgs errors into short usage errors', () => {
+    expect(() => parseArguments(['--colour'])).toThrow(new UsageError("unknown option '--colour'"));
+    expect(() => parseArguments(['--format'])).toThrow(new UsageError("option '-f, --format <value>' needs a value"));
+  });
+});
