@@ -207,7 +207,10 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
       return text === undefined ? undefined : sqlTextOf(text.initializer, hops);
     }
     if (ts.isIdentifier(node) && hops < maxConstHops) {
-      const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
+      // An imported constant (`import { INSERT_ORDER } from './sql.js'`) is an alias: follow it.
+      let symbol = checker.getSymbolAtLocation(node);
+      if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+      const declaration = symbol?.valueDeclaration;
       if (declaration !== undefined && ts.isVariableDeclaration(declaration) && isConst(declaration)) {
         return sqlTextOf(declaration.initializer, hops + 1);
       }

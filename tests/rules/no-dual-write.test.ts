@@ -332,6 +332,19 @@ export async function place(store: PgOrderStore, notifier: Notifier, id: string)
   ],
   invalid: [
     {
+      name: 'SQL text held in a constant imported from another module',
+      code: `
+import { Kafka } from 'kafkajs';
+import { INSERT_PAYMENT, pool } from './lib/repository.js';
+const producer = new Kafka({ brokers: [] }).producer();
+export async function pay(orderId: string) {
+  await pool.query(INSERT_PAYMENT, [orderId, 100]);
+  await producer.send({ topic: 'payments', messages: [{ value: orderId }] });
+}
+`,
+      errors: [{ messageId: 'dualWrite', line: 7, column: 9, data: { publish: '`producer.send`', broker: 'Kafka', write: '`pool.query`', database: 'PostgreSQL' } }],
+    },
+    {
       name: 'calls through an interface and an abstract class reach their project adapters',
       code: `
 import type { EventPublisher, OrderStore } from './lib/ports.js';
