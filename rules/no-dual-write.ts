@@ -45,9 +45,11 @@ interface PathFacts {
   readonly committed?: Seen;
   readonly publishes: readonly Seen[];
   readonly scope?: TransactionScope;
+  /** The path read the outbox: it is a relay, which publishes rows the transaction claimed. */
+  readonly relay: boolean;
 }
 
-const noFacts: PathFacts = { outbox: false, writeInOpenTransaction: false, publishes: [] };
+const noFacts: PathFacts = { outbox: false, writeInOpenTransaction: false, publishes: [], relay: false };
 const maxRememberedPublishes = 8;
 /** Clients whose transaction handle is the only way into the transaction (no CLS, no option flag). */
 const handleScopedSystems: ReadonlySet<string> = new Set(['Prisma', 'TypeORM', 'Knex', 'Drizzle']);
@@ -140,6 +142,9 @@ export default createRule<Options, MessageId>({
             flow.update((f) => ({ ...f, write: f.write ?? seen, writeInOpenTransaction: f.transactionOpen !== undefined }));
           }
           break;
+        case 'read':
+          if (effect.role.outbox === true) flow.update((f) => ({ ...f, relay: true }));
+          break;
         case 'tx-begin':
           flow.update((f) => ({ ...f, transactionOpen: seen, writeInOpenTransaction: false }));
           break;
@@ -172,6 +177,8 @@ export default createRule<Options, MessageId>({
     }
 
     function checkPublish(publish: Seen, facts: PathFacts): void {
+      // A relay claims outbox rows (often `FOR UPDATE SKIP LOCKED` in a transaction) and publishes them: by design.
+      if (facts.relay) return;
       const base = publishData(publish);
       if (facts.scope !== undefined) {
         report(publish.node, 'publishInTransaction', { ...base, database: facts.scope.system, scope: ` of \`${sourceCode.getText(calleeOf(facts.scope.call))}\`` });
@@ -190,7 +197,7 @@ export default createRule<Options, MessageId>({
     }
 
     function checkPublishesBeforeWrite(write: Seen, facts: PathFacts): void {
-      if (options.checkPublishBeforeWrite !== true || facts.outbox || facts.scope !== undefined) return;
+      if (options.checkPublishBeforeWrite !== true || facts.outbox || facts.relay || facts.scope !== undefined) return;
       for (const publish of facts.publishes) {
         report(publish.node, 'publishBeforeWrite', { ...publishData(publish), write: describeChain(write.effect), database: write.effect.role.system });
       }
@@ -261,6 +268,7 @@ function mergeFacts(list: readonly PathFacts[]): PathFacts {
     committed: list.find((f) => f.committed)?.committed,
     publishes,
     scope: list.find((f) => f.scope)?.scope,
+    relay: list.some((f) => f.relay),
   };
 }
 

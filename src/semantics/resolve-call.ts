@@ -124,6 +124,8 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
         const sql = classifySql(text);
         sqlClassifications.set(call, sql);
         if (sql.kind === 'other') return undefined;
+        // A read of the outbox (`SELECT … FROM outbox … FOR UPDATE SKIP LOCKED`) is what a relay does.
+        if (sql.kind === 'read') return { kind: 'read', system, outbox: targetsOutbox(call, sql.readTables) };
         if (sql.kind !== 'write') return { kind: sql.kind, system };
         return { kind: 'write', system, outbox: targetsOutbox(call, sql.writtenTables) };
       }
@@ -145,6 +147,8 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
         // A provider's idempotency key (`{ idempotencyKey }`) makes the repeat harmless.
         if (entry.idempotentWith !== undefined && hasPropertyNamed(call, entry.idempotentWith)) return undefined;
         return { kind: 'effect', system, what: entry.what ?? 'has a side effect' };
+      case 'read':
+        return { kind: 'read', system, outbox: targetsOutbox(call, []) };
       default:
         return { kind: entry.role, system };
     }

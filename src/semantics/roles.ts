@@ -33,7 +33,7 @@ export interface Role {
   readonly kind: RoleKind;
   /** Human name of the system, e.g. "Kafka", "PostgreSQL". */
   readonly system: string;
-  /** For writes: the write targets an outbox table, so it is part of the outbox pattern. */
+  /** For writes and reads: the call targets an outbox table, so it is part of the outbox pattern (a read of it is a relay). */
   readonly outbox?: boolean;
   /** For tx-scope: index of the callback argument. */
   readonly callbackIndex?: number;

@@ -329,6 +329,25 @@ export async function place(store: PgOrderStore, notifier: Notifier, id: string)
 }
 `,
     },
+    {
+      name: 'an outbox relay that claims rows in a transaction, publishes them and marks them sent',
+      code: `
+import { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+const pool = new Pool();
+const producer = new Kafka({ brokers: [] }).producer();
+export async function relay() {
+  const client = await pool.connect();
+  await client.query('BEGIN');
+  const { rows } = await client.query('SELECT id, payload FROM outbox WHERE sent_at IS NULL LIMIT 50 FOR UPDATE SKIP LOCKED');
+  for (const row of rows) {
+    await producer.send({ topic: 'orders', messages: [{ value: row.payload }] });
+  }
+  await client.query('UPDATE outbox SET sent_at = now() WHERE id = ANY($1)', [rows.map((r) => r.id)]);
+  await client.query('COMMIT');
+}
+`,
+    },
   ],
   invalid: [
     {
