@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { allCatalogues, type ConsumerEntry } from './catalogue/index.js';
-import { isProjectDeclaration, ownerNameOf, packageOfDeclaration } from './declarations.js';
+import { declarationMatchesSpecifier, isProjectDeclaration, ownerNameOf, packageOfDeclaration } from './declarations.js';
+import type { FunctionSpecifier } from './settings.js';
 import { shortCalleeText, type CallResolver } from './resolve-call.js';
 
 /**
@@ -42,13 +43,21 @@ const decoratorNames: ReadonlySet<string> = new Set(decorators.flatMap((d) => d.
 /** Written type names that can carry a Lambda event type: `SQSEvent`, `SQSHandler`, `EventBridgeEvent<…>`. */
 const eventTypeWords = ['Event', 'Handler', 'Record'];
 
-export function createConsumers(program: ts.Program, resolver: CallResolver): Consumers {
+export function createConsumers(program: ts.Program, resolver: CallResolver, bridged: readonly FunctionSpecifier[] = []): Consumers {
   const checker = program.getTypeChecker();
   const handlers = new WeakMap<ts.Node, Handler | null>();
   let registeredByReference: Map<ts.Node, Handler> | undefined;
   const dispatchingMembers = new WeakMap<ts.ClassLikeDeclaration, ReadonlyMap<string, Handler>>();
 
+  const bridgedNames: ReadonlySet<string> = new Set(
+    bridged.flatMap((spec) => (typeof spec === 'string' ? [spec] : typeof spec.name === 'string' ? [spec.name] : [...spec.name])).map((n) => n.slice(n.lastIndexOf('.') + 1)),
+  );
+
   return { handlerOf, positionFieldOf };
+
+  function isBridged(declarations: readonly ts.Declaration[]): boolean {
+    return bridged.length > 0 && declarations.some((d) => bridged.some((spec) => declarationMatchesSpecifier(d, spec, program)));
+  }
 
   function handlerOf(fn: ts.Node): Handler | undefined {
     if (!ts.isFunctionLike(fn)) return undefined;
@@ -92,6 +101,9 @@ export function createConsumers(program: ts.Program, resolver: CallResolver): Co
   }
 
   function registrationHandler(call: ts.CallExpression, index: number, property: string | undefined, fn: ts.SignatureDeclaration): Handler | undefined {
+    if (property === undefined && isBridged(resolver.calleeDeclarationsOf(call))) {
+      return { system: 'a bridged bus (settings)', description: 'bridged bus handler', fn, name: `${shortCalleeText(call.expression)} callback` };
+    }
     const entry = registrationEntryOf(call);
     if (entry === undefined) return undefined;
     const location = entry.handler;
@@ -147,7 +159,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver): Co
       const callee = ts.isCallExpression(expression) ? expression.expression : expression;
       // Syntax first: most decorators (`@Get`, `@Column`, `@Injectable`) are ruled out by name.
       const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.getText();
-      if (!decoratorNames.has(calleeName)) continue;
+      if (!decoratorNames.has(calleeName) && !bridgedNames.has(calleeName)) continue;
       let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
       if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
       const declaration = symbol?.declarations?.[0];
@@ -155,6 +167,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver): Co
       const pkg = packageOfDeclaration(declaration);
       const entry = decorators.find((d) => d.decorators.includes(symbol.getName()) && pkg !== undefined && d.packages.includes(pkg));
       if (entry !== undefined) return { system: entry.system, description: entry.description, fn, name: methodName(fn) };
+      if (isBridged(symbol.declarations ?? [])) return { system: 'a bridged bus (settings)', description: 'bridged bus handler', fn, name: methodName(fn) };
     }
     return undefined;
   }

@@ -95,7 +95,7 @@ function programSemantics(program: ts.Program, settings: EventDrivenSettings): P
   let semantics = bySettings.get(settings);
   if (semantics === undefined) {
     const resolver = createCallResolver(program, settings);
-    semantics = { resolver, summaries: createSummaries(program, resolver), consumers: createConsumers(program, resolver) };
+    semantics = { resolver, summaries: createSummaries(program, resolver), consumers: createConsumers(program, resolver, settings.consumers) };
     bySettings.set(settings, semantics);
   }
   return semantics;

@@ -21,14 +21,19 @@ export interface EventDrivenSettings {
   readonly outboxTables: readonly string[];
   /** Functions or methods that deduplicate a message on its identity (an inbox helper, a decorator's function). */
   readonly guards: readonly FunctionSpecifier[];
+  /**
+   * Registrations and decorators of a bus the team has bridged to a broker (e.g. `OnEvent` of
+   * `@nestjs/event-emitter` fed from Kafka): the functions they register are consumers.
+   */
+  readonly consumers: readonly FunctionSpecifier[];
 }
 
 const settingsKey = 'event-driven';
-const specifierLists = ['publishers', 'writers', 'outboxWriters', 'guards'] as const;
+const specifierLists = ['publishers', 'writers', 'outboxWriters', 'guards', 'consumers'] as const;
 const knownKeys: ReadonlySet<string> = new Set([...specifierLists, 'outboxTables']);
 
 const parsedSettings = new WeakMap<object, EventDrivenSettings>();
-const emptySettings: EventDrivenSettings = { publishers: [], writers: [], outboxWriters: [], outboxTables: [], guards: [] };
+const emptySettings: EventDrivenSettings = { publishers: [], writers: [], outboxWriters: [], outboxTables: [], guards: [], consumers: [] };
 
 /** Reads and validates the settings once per settings object; throws a clear error on bad input. */
 export function readSettings(allSettings: Readonly<Record<string, unknown>> | undefined): EventDrivenSettings {
@@ -46,6 +51,7 @@ export function readSettings(allSettings: Readonly<Record<string, unknown>> | un
     outboxWriters: readSpecifiers(raw, 'outboxWriters'),
     outboxTables: readStrings(raw, 'outboxTables'),
     guards: readSpecifiers(raw, 'guards'),
+    consumers: readSpecifiers(raw, 'consumers'),
   };
   parsedSettings.set(raw, settings);
   return settings;

@@ -272,6 +272,31 @@ export async function start(consumer: Consumer) {
   ],
   invalid: [
     {
+      name: 'a bus bridged to a broker, named in settings, makes its handlers consumers',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { Pool } from 'pg';
+const pool = new Pool();
+@Injectable()
+export class AuditListener {
+  @OnEvent('order.placed')
+  async onPlaced(event: { orderId: string }) {
+    await pool.query('INSERT INTO audit (order_id) VALUES ($1)', [event.orderId]);
+  }
+}
+`,
+      settings: { 'event-driven': { consumers: [{ from: 'package', package: '@nestjs/event-emitter', name: 'OnEvent' }] } },
+      errors: [
+        {
+          messageId: 'nonIdempotentEffect',
+          line: 10,
+          column: 11,
+          data: { effect: '`pool.query`', what: 'inserts a row', handler: '`AuditListener.onPlaced`', description: 'bridged bus handler', system: 'a bridged bus (settings)' },
+        },
+      ],
+    },
+    {
       name: 'a key generated in the handler is new on every delivery',
       code: `
 import { randomUUID } from 'node:crypto';
