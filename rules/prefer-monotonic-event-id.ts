@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
-import { packageOfDeclaration } from '../src/semantics/declarations.js';
+import { packageOfDeclaration, symbolAt } from '../src/semantics/declarations.js';
 import { looksLikeEventObject, propertyNamesOf } from '../src/semantics/envelopes.js';
 import { getSemantics } from '../src/semantics/index.js';
 import { createRule } from '../src/util/create-rule.js';
@@ -72,8 +71,7 @@ export default createRule<Options, MessageId>({
 
     function randomGeneratorName(call: TSESTree.CallExpression): string | undefined {
       const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
-      let symbol = checker.getSymbolAtLocation(semantics.tsNodeOf(callee));
-      if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+      const symbol = symbolAt(checker, semantics.tsNodeOf(callee));
       const declaration = symbol?.declarations?.[0];
       if (symbol === undefined || declaration === undefined) return undefined;
       const pkg = packageOfDeclaration(declaration);

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { allCatalogues, type ConsumerEntry } from './catalogue/index.js';
-import { declarationMatchesSpecifier, isProjectDeclaration, ownerNameOf, packageOfDeclaration } from './declarations.js';
+import { declarationMatchesSpecifier, isProjectDeclaration, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
 import type { FunctionSpecifier } from './settings.js';
 import { shortCalleeText, type CallResolver } from './resolve-call.js';
 
@@ -160,8 +160,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
       // Syntax first: most decorators (`@Get`, `@Column`, `@Injectable`) are ruled out by name.
       const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.getText();
       if (!decoratorNames.has(calleeName) && !bridgedNames.has(calleeName)) continue;
-      let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
-      if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+      const symbol = symbolAt(checker, ts.isPropertyAccessExpression(callee) ? callee.name : callee);
       const declaration = symbol?.declarations?.[0];
       if (symbol === undefined || declaration === undefined) continue;
       const pkg = packageOfDeclaration(declaration);
@@ -234,8 +233,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
       target = target.expression.expression;
     }
     if (!ts.isIdentifier(target) && !ts.isPropertyAccessExpression(target)) return undefined;
-    let symbol = checker.getSymbolAtLocation(target);
-    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const symbol = symbolAt(checker, target);
     for (const declaration of symbol?.declarations ?? []) {
       if (!isProjectDeclaration(declaration, program)) continue;
       if ((ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) && declaration.body !== undefined) return declaration;
@@ -266,8 +264,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
     for (let current: ts.ClassLikeDeclaration | undefined = cls, hops = 0; current !== undefined && hops < 4; hops++) {
       const extended = current.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
       if (extended === undefined) break;
-      let symbol = checker.getSymbolAtLocation(extended.expression);
-      if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+      const symbol = symbolAt(checker, extended.expression);
       current = symbol?.declarations?.find((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
       if (current !== undefined && isProjectDeclaration(current, program)) bases.push(current);
     }

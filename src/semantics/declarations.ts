@@ -17,6 +17,16 @@ export function ownerNameOf(declaration: ts.Node): string | undefined {
   return undefined;
 }
 
+/** A symbol with import aliases followed to what they name (`import { send as publish }`). */
+export function resolveAlias(checker: ts.TypeChecker, symbol: ts.Symbol | undefined): ts.Symbol | undefined {
+  return symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+}
+
+/** The symbol at a node, through import aliases. */
+export function symbolAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
+  return resolveAlias(checker, checker.getSymbolAtLocation(node));
+}
+
 /** The package that declares a node: the file's package, or an ambient `declare module 'x'`. */
 export function packageOfDeclaration(declaration: ts.Node): string | undefined {
   for (let node = declaration.parent as ts.Node | undefined; node !== undefined; node = node.parent) {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { packageOfDeclaration } from './declarations.js';
+import { packageOfDeclaration, symbolAt } from './declarations.js';
 import type { FileSemantics } from './index.js';
 
 /**
@@ -170,8 +170,7 @@ export function createEventNameFinder(
   }
 
   function symbolOf(node: TSESTree.Node): ts.Symbol | undefined {
-    let symbol = checker.getSymbolAtLocation(semantics.tsNodeOf(node));
-    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const symbol = symbolAt(checker, semantics.tsNodeOf(node));
     return symbol;
   }
 

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { isProjectDeclaration } from './declarations.js';
+import { isProjectDeclaration, symbolAt } from './declarations.js';
 
 /**
  * Finds the project's implementations of an interface or abstract method, so that a call through
@@ -56,8 +56,7 @@ export function createImplementations(program: ts.Program): Implementations {
   function inheritsFrom(candidate: ts.ClassLikeDeclaration, owner: ts.Declaration): boolean {
     return (candidate.heritageClauses ?? []).some((clause) =>
       clause.types.some((type) => {
-        let symbol = checker.getSymbolAtLocation(type.expression);
-        if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+        const symbol = symbolAt(checker, type.expression);
         return symbol?.declarations?.includes(owner) === true;
       }),
     );

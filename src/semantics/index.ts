@@ -5,6 +5,7 @@ import { createCallResolver, type CallLike, type CallResolver, type LibraryCall 
 import type { Effect } from './roles.js';
 import { readSettings, type EventDrivenSettings } from './settings.js';
 import { createSummaries, type Summaries } from './summaries.js';
+import { symbolAt } from './declarations.js';
 
 export type { Handler, PositionField } from './consumers.js';
 export type { LibraryCall } from './resolve-call.js';
@@ -72,8 +73,7 @@ export function getSemantics(context: Readonly<TSESLint.RuleContext<string, read
 function baseClassPublishes(cls: ts.ClassLikeDeclaration, checker: ts.TypeChecker, summaries: Summaries): boolean {
   const extended = cls.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
   if (extended === undefined) return false;
-  let symbol = checker.getSymbolAtLocation(extended.expression);
-  if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const symbol = symbolAt(checker, extended.expression);
   const base = symbol?.declarations?.find((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
   if (base === undefined) return false;
   return base.members.some((member) => {

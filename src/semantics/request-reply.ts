@@ -23,7 +23,7 @@ import {
   rxjsPromiseFunctions,
   rxjsPromiseMethods,
 } from './catalogue/request-reply.js';
-import { ownerNameOf, packageOfDeclaration } from './declarations.js';
+import { ownerNameOf, packageOfDeclaration, resolveAlias } from './declarations.js';
 import { judgeEventName } from './names.js';
 import { calleeNameOf, hasPropertyNamed, shortCalleeText, type CallLike } from './resolve-call.js';
 import type { Effect } from './roles.js';
@@ -785,7 +785,7 @@ function createRequestReply(program: ts.Program): RequestReply {
   function resolvedSymbol(node: ts.Node): ts.Symbol | undefined {
     const target = ts.isPropertyAccessExpression(node) ? node.name : node;
     let symbol = ts.isShorthandPropertyAssignment(target.parent) ? checker.getShorthandAssignmentValueSymbol(target.parent) : checker.getSymbolAtLocation(target);
-    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    symbol = resolveAlias(checker, symbol);
     return symbol;
   }
 

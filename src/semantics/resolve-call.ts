@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { commandEntriesByClass, commandSenderPackages, methodEntriesByName, type MethodEntry } from './catalogue/index.js';
-import { declarationMatchesSpecifier, ownerNameOf, packageOfDeclaration } from './declarations.js';
+import { declarationMatchesSpecifier, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
 import type { Role } from './roles.js';
 import type { EventDrivenSettings, FunctionSpecifier } from './settings.js';
 import { classifySql, sqlPlaceholder, type SqlClassification } from './sql.js';
@@ -183,8 +183,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
           ? callee
           : undefined;
     if (nameNode === undefined) return undefined;
-    let symbol = checker.getSymbolAtLocation(nameNode);
-    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const symbol = symbolAt(checker, nameNode);
     const declarations = symbol?.declarations;
     return declarations !== undefined && declarations.length > 0 ? declarations : undefined;
   }
@@ -212,8 +211,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     }
     if (ts.isIdentifier(node) && hops < maxConstHops) {
       // An imported constant (`import { INSERT_ORDER } from './sql.js'`) is an alias: follow it.
-      let symbol = checker.getSymbolAtLocation(node);
-      if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+      const symbol = symbolAt(checker, node);
       const declaration = symbol?.valueDeclaration;
       if (declaration !== undefined && ts.isVariableDeclaration(declaration) && isConst(declaration)) {
         return sqlTextOf(declaration.initializer, hops + 1);

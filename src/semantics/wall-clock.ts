@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { symbolAt } from './declarations.js';
 
 /**
  * Event timestamps and sequences: what a comparator, an iteratee or an `ORDER BY` orders by,
@@ -111,8 +112,7 @@ export function createEventTimestamps(program: ts.Program): EventTimestamps {
     const node = skipOuter(expression);
     if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
     if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return undefined;
-    let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node);
-    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const symbol = symbolAt(checker, ts.isPropertyAccessExpression(node) ? node.name : node);
     const declaration = symbol?.valueDeclaration;
     if (declaration === undefined || declaration.getSourceFile().isDeclarationFile) return undefined;
     if ((ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) && declaration.body !== undefined) return declaration;
