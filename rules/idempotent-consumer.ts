@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { trackSegmentFacts } from '../src/semantics/flow/segment-facts.js';
 import { getSemantics, type Effect, type Handler } from '../src/semantics/index.js';
-import { inlineCallbacksOf, isFunctionNode, parentOf } from '../src/util/ast.js';
+import { inlineCallbacksOf, isFunctionNode, isNode, parentOf } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { describeChain } from '../src/util/messages.js';
 
@@ -194,7 +194,3 @@ function mentionsVersion(node: TSESTree.Node): boolean {
   return false;
 }
 
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}

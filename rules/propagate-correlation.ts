@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import type ts from 'typescript';
 import { objectLiteralsIn } from '../src/semantics/event-names.js';
 import { getSemantics, type Handler } from '../src/semantics/index.js';
-import { inlineCallbacksOf, isFunctionNode, parentOf, type FunctionNode } from '../src/util/ast.js';
+import { inlineCallbacksOf, isFunctionNode, parentOf, propertyKeyName, type FunctionNode } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [];
@@ -161,8 +161,7 @@ function isObjectLiteral(node: TSESTree.Expression | null): boolean {
 function propertyNamed(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
   for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
-    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String(property.key.value);
-    if (key === name) return property;
+    if (propertyKeyName(property) === name) return property;
   }
   return undefined;
 }

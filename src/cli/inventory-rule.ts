@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/u
 import ts from 'typescript';
 import { createEventNameFinder, defaultTypeFields, localInitializerOf, objectLiteralsIn, type EventNameSite } from '../semantics/event-names.js';
 import { getSemantics, type Effect, type Handler } from '../semantics/index.js';
-import { isFunctionNode, parentOf, type FunctionNode } from '../util/ast.js';
+import { isFunctionNode, isNode, parentOf, type FunctionNode } from '../util/ast.js';
 import { encodeInventoryItem, type ConsumerItem, type InventoryItem, type PublishItem } from './inventory-items.js';
 
 /**
@@ -415,8 +415,4 @@ function enclosingFunctionOf(node: TSESTree.Node): FunctionNode | undefined {
 
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

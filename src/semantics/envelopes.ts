@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
+import { propertyKeyName } from '../util/ast.js';
 import { packageOfDeclaration } from './declarations.js';
 
 /**
@@ -55,7 +56,7 @@ export function propertyNamesOf(object: TSESTree.ObjectExpression, type: ts.Type
   const names = new Set<string>();
   for (const property of object.properties) {
     if (property.type === AST_NODE_TYPES.Property && !property.computed) {
-      names.add(property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String(property.key.value));
+      names.add(propertyKeyName(property));
     }
   }
   if (object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) {

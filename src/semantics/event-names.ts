@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
+import { propertyKeyName } from '../util/ast.js';
 import { packageOfDeclaration, symbolAt } from './declarations.js';
 import type { FileSemantics } from './index.js';
 
@@ -68,7 +69,7 @@ export function createEventNameFinder(
     for (const object of objectLiteralsIn(call, sourceCode)) {
       if (isCommandObject(object)) continue;
       for (const property of object.properties) {
-        if (property.type !== AST_NODE_TYPES.Property || property.computed || !fields.has(propertyKey(property))) continue;
+        if (property.type !== AST_NODE_TYPES.Property || property.computed || !fields.has(propertyKeyName(property))) continue;
         // SNS/SQS attributes: `eventType: { DataType: 'String', StringValue: 'OrderPlaced' }`.
         const value = property.value.type === AST_NODE_TYPES.ObjectExpression ? stringValueOf(property.value) : property.value;
         const site = value === undefined ? undefined : siteOf(value, property.value === value ? 'published type field' : 'message attribute');
@@ -101,12 +102,12 @@ export function createEventNameFinder(
         : node.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral
           ? node.typeAnnotation.members
           : [];
-    const names = new Set(members.flatMap((m) => (m.type === AST_NODE_TYPES.TSPropertySignature && !m.computed ? [propertyKey(m)] : [])));
+    const names = new Set(members.flatMap((m) => (m.type === AST_NODE_TYPES.TSPropertySignature && !m.computed ? [propertyKeyName(m)] : [])));
     const looksLikeEvent = /Event$/u.test(node.id.name) || ([...names].some((n) => envelopeBodies.has(n)) && [...names].some((n) => envelopeIdentities.has(n)));
     if (!looksLikeEvent) return [];
     const sites: EventNameSite[] = [];
     for (const member of members) {
-      if (member.type !== AST_NODE_TYPES.TSPropertySignature || member.computed || !fields.has(propertyKey(member))) continue;
+      if (member.type !== AST_NODE_TYPES.TSPropertySignature || member.computed || !fields.has(propertyKeyName(member))) continue;
       const annotation = member.typeAnnotation?.typeAnnotation;
       const literals = annotation?.type === AST_NODE_TYPES.TSUnionType ? annotation.types : annotation === undefined ? [] : [annotation];
       for (const literal of literals) {
@@ -240,15 +241,10 @@ export function localInitializerOf(identifier: TSESTree.Identifier, sourceCode: 
 }
 
 function stringValueOf(object: TSESTree.ObjectExpression): TSESTree.Node | undefined {
-  const property = object.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && propertyKey(p) === 'StringValue');
+  const property = object.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && propertyKeyName(p) === 'StringValue');
   return property?.value;
 }
 
-function propertyKey(property: TSESTree.Property | TSESTree.TSPropertySignature): string {
-  const key = property.key;
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  return key.type === AST_NODE_TYPES.Literal ? String(key.value) : '';
-}
 
 function declaredInPackage(symbol: ts.Symbol, pkg: string): boolean {
   return symbol.declarations?.some((d) => packageOfDeclaration(d) === pkg) === true;

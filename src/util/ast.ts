@@ -46,3 +46,15 @@ export function receiverChainOf(callee: TSESTree.Expression): TSESTree.Expressio
   }
   return chain;
 }
+
+/** The name of a property key: `a` in `{ a: 1 }`, `'event-type'` in `{ 'event-type': x }`; '' for computed keys. */
+export function propertyKeyName(property: TSESTree.Property | TSESTree.TSPropertySignature): string {
+  const key = property.key;
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.Literal ? String(key.value) : '';
+}
+
+/** Is a value an AST node (for generic walks over a node's own properties)? */
+export function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
