@@ -7,7 +7,7 @@ import { ESLint, type Linter } from 'eslint';
 import { pathToFileURL } from 'node:url';
 import tseslint from 'typescript-eslint';
 
-export type JobKind = 'baseline' | 'floating' | 'all' | 'rule' | 'floating-all';
+export type JobKind = 'baseline' | 'checker' | 'floating' | 'all' | 'rule' | 'floating-all';
 
 export interface Job {
   readonly dir: string;
@@ -66,6 +66,8 @@ function configsFor(job: Job, plugin: PluginModule): Linter.Config[] {
   switch (job.kind) {
     case 'baseline':
       return [base];
+    case 'checker':
+      return [base, checkerFloor];
     case 'floating':
       return [base, floating];
     case 'all':
@@ -77,6 +79,30 @@ function configsFor(job: Job, plugin: PluginModule): Linter.Config[] {
       return [base, { files, plugins: { 'event-driven': plugin as unknown as ESLint.Plugin }, rules: { [`${pluginPrefix}${job.rule}`]: 'error' } }];
   }
 }
+
+/**
+ * A rule that only asks for the type checker: what any type-aware rule pays before it asks a
+ * single question (TypeScript binds every file and merges the global scope when the checker is
+ * created). The floor under every type-aware plugin.
+ */
+const checkerFloor: Linter.Config = {
+  files,
+  plugins: {
+    floor: {
+      rules: {
+        'type-checker': {
+          meta: { type: 'problem', schema: [] },
+          create(context) {
+            const { parserServices: services } = context.sourceCode as unknown as { parserServices?: { program?: { getTypeChecker(): unknown } } };
+            services?.program?.getTypeChecker();
+            return {};
+          },
+        },
+      },
+    },
+  },
+  rules: { 'floor/type-checker': 'error' },
+};
 
 function slowestOf(entries: readonly { file: string; ms: number }[]): { file: string; ms: number } | undefined {
   return entries.reduce<{ file: string; ms: number } | undefined>((worst, entry) => (worst === undefined || entry.ms > worst.ms ? entry : worst), undefined);

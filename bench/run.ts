@@ -111,6 +111,7 @@ function configRuns(rules: readonly string[]): ConfigRun[] {
   const extra: ConfigRun[] = process.env['BENCH_EXTRA'] === '1' ? [{ id: 'e', label: '(e) (b) + configs.all', kind: 'floating-all' }] : [];
   return [
     { id: 'a', label: '(a) parser only', kind: 'baseline' },
+    { id: 'f', label: '(f) (a) + type checker, no questions', kind: 'checker' },
     { id: 'b', label: '(b) + no-floating-promises', kind: 'floating' },
     { id: 'c', label: '(c) + configs.all', kind: 'all' },
     ...rules.map((rule): ConfigRun => ({ id: `d:${rule}`, label: `(d) ${rule}`, kind: 'rule', rule })),
@@ -194,7 +195,7 @@ async function measureAll(planned: readonly Planned[], repeat: number, deadline:
 
 /** Table order: (a) (b) (c) (d…) (e). */
 function order(run: ConfigRun): number {
-  return ['baseline', 'floating', 'all', 'rule', 'floating-all'].indexOf(run.kind);
+  return ['baseline', 'checker', 'floating', 'all', 'rule', 'floating-all'].indexOf(run.kind);
 }
 
 function seconds(ms: number): string {
@@ -260,6 +261,8 @@ function printRatios(reports: readonly SizeReport[]): void {
     const c = get(report, 'c').result;
     const both = (x: ChildResult, y: ChildResult): string => `${ratio(x.wallMs, y.wallMs)} [${ratio(x.cpuMs, y.cpuMs)}]`;
     console.log(`  ${pad(report.size, 6)} (c)/(a) ${both(c, a)}   (c)/(b) ${both(c, b)}   (b)/(a) ${both(b, a)}`);
+    const f = report.runs.find((r) => r.kind === 'checker');
+    if (f !== undefined) console.log(`  ${pad(report.size, 6)} (f)/(a) ${both(f.result, a)}   (c)/(f) ${both(c, f.result)}   (b)/(f) ${both(b, f.result)}`);
     for (const run of report.runs.filter((r) => r.kind === 'rule')) {
       console.log(`  ${pad(report.size, 6)} (d)/(a) ${pad(run.rule ?? '', labelWidth - 4)} ${both(run.result, a)}`);
     }

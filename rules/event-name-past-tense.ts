@@ -65,7 +65,7 @@ export default createRule<Options, MessageId>({
       'CallExpression:exit'(node: TSESTree.CallExpression) {
         if (node.arguments.length === 0) return;
         // Job names (BullMQ) are commands to a worker, not events.
-        const publish = semantics.effectsOf(node).find((e) => e.role.kind === 'publish');
+        const publish = semantics.effectsOf(node, 'publish').find((e) => e.role.kind === 'publish');
         if (publish === undefined || publish.role.system === 'BullMQ') return;
         check(finder.namesInPublish(node));
       },

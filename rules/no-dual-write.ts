@@ -114,6 +114,7 @@ export default createRule<Options, MessageId>({
     };
 
     function visitCall(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
+      if (!canLeadToFinding(node)) return;
       for (const effect of semantics.effectsOf(node)) applyEffect(node, effect);
       if (node.type === AST_NODE_TYPES.CallExpression && !isTransactionScopeCall(node)) {
         // Writes made by inline callbacks (`items.map((i) => repo.save(i))`) count on the outer path too.
@@ -231,7 +232,7 @@ export default createRule<Options, MessageId>({
       if (!isFunctionNode(node) || node.parent.type !== AST_NODE_TYPES.CallExpression) return noFacts;
       const call = node.parent;
       if (!call.arguments.includes(node as TSESTree.CallExpressionArgument)) return noFacts;
-      const scopeEffect = semantics.effectsOf(call).find((e) => e.role.kind === 'tx-scope');
+      const scopeEffect = semantics.mayHaveRole(call, 'tx-scope') ? semantics.effectsOf(call).find((e) => e.role.kind === 'tx-scope') : undefined;
       if (scopeEffect !== undefined && callbackOfScope(call, scopeEffect) === node) {
         const first = node.params[0];
         const handle = first?.type === AST_NODE_TYPES.Identifier ? first.name : undefined;
@@ -242,7 +243,27 @@ export default createRule<Options, MessageId>({
     }
 
     function isTransactionScopeCall(node: TSESTree.CallExpression): boolean {
-      return semantics.effectsOf(node).some((e) => e.role.kind === 'tx-scope');
+      return semantics.mayHaveRole(node, 'tx-scope') && semantics.effectsOf(node).some((e) => e.role.kind === 'tx-scope');
+    }
+
+    /**
+     * Every finding ends at a publish, or is a write inside a transaction callback. A call in a
+     * function that cannot publish (by the names it calls), outside any transaction callback,
+     * cannot lead to one: it is not resolved at all, which keeps most of the code away from the checker.
+     */
+    function canLeadToFinding(node: TSESTree.Node): boolean {
+      let innermostFunctionSeen = false;
+      // `Program.parent` is null at run time, though typed `undefined`.
+      for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+        if (!innermostFunctionSeen && (isFunctionNode(parent) || parent.type === AST_NODE_TYPES.Program)) {
+          if (semantics.mayPublishIn(parent)) return true;
+          innermostFunctionSeen = true;
+        }
+        if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(child as TSESTree.CallExpressionArgument) && isTransactionScopeCall(parent)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     function report(

@@ -85,7 +85,7 @@ export default createRule<Options, MessageId>({
     /** The broker publish a call makes, directly or through the project's wrappers. */
     function publishOf(call: CallLike) {
       const node = services.tsNodeToESTreeNodeMap.get(call) as TSESTree.CallExpression | TSESTree.TaggedTemplateExpression | undefined;
-      return node === undefined ? undefined : semantics.effectsOf(node).find((effect) => effect.role.kind === 'publish');
+      return node === undefined ? undefined : semantics.effectsOf(node, 'publish').find((effect) => effect.role.kind === 'publish');
     }
 
     function reportTransport(node: TSESTree.CallExpression, call: string, transport: TransportVerdict): void {

@@ -70,7 +70,7 @@ export default createRule<Options, MessageId>({
     return {
       'CallExpression:exit'(node: TSESTree.CallExpression) {
         if (node.arguments.length === 0) return;
-        const publish = semantics.effectsOf(node).find((e) => e.role.kind === 'publish');
+        const publish = semantics.effectsOf(node, 'publish').find((e) => e.role.kind === 'publish');
         if (publish === undefined || publish.role.system === 'BullMQ') return;
         for (const object of objectLiteralsIn(node, sourceCode)) checkObject(object);
         for (const value of serializedValues(node)) checkTypedValue(value);

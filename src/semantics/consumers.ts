@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { allCatalogues, type ConsumerEntry } from './catalogue/index.js';
 import { declarationMatchesSpecifier, isProjectDeclaration, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
 import type { FunctionSpecifier } from './settings.js';
-import { shortCalleeText, type CallResolver } from './resolve-call.js';
+import { calleeNameOf, shortCalleeText, type CallResolver } from './resolve-call.js';
 
 /**
  * Recognises message handlers of at-least-once brokers: the functions a broker may call twice
@@ -101,7 +101,8 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
   }
 
   function registrationHandler(call: ts.CallExpression, index: number, property: string | undefined, fn: ts.SignatureDeclaration): Handler | undefined {
-    if (property === undefined && isBridged(resolver.calleeDeclarationsOf(call))) {
+    const calleeName = calleeNameOf(call);
+    if (property === undefined && calleeName !== undefined && bridgedNames.has(calleeName) && isBridged(resolver.calleeDeclarationsOf(call))) {
       return { system: 'a bridged bus (settings)', description: 'bridged bus handler', fn, name: `${shortCalleeText(call.expression)} callback` };
     }
     const entry = registrationEntryOf(call);

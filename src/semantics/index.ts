@@ -1,15 +1,18 @@
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
+import type { EffectInterest } from './effect-names.js';
 import { createConsumers, type Consumers, type Handler, type PositionField } from './consumers.js';
 import { createCallResolver, type CallLike, type CallResolver, type LibraryCall } from './resolve-call.js';
 import type { Effect } from './roles.js';
 import { readSettings, type EventDrivenSettings } from './settings.js';
+import { functionsThatMayPublish } from './publishing-functions.js';
 import { createSummaries, type Summaries } from './summaries.js';
 import { symbolAt } from './declarations.js';
 
 export type { Handler, PositionField } from './consumers.js';
 export type { LibraryCall } from './resolve-call.js';
 export type { Effect, Role, RoleKind } from './roles.js';
+export type { EffectInterest } from './effect-names.js';
 export type { EventDrivenSettings, FunctionSpecifier } from './settings.js';
 export { effectKey } from './summaries.js';
 
@@ -18,8 +21,18 @@ export interface FileSemantics {
   readonly program: ts.Program;
   readonly checker: ts.TypeChecker;
   readonly settings: EventDrivenSettings;
-  /** Effects of a call or tagged template: a library role, or what a project function does. */
-  effectsOf(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): readonly Effect[];
+  /**
+   * Effects of a call or tagged template: a library role, or what a project function does. Pass
+   * `publish` when only publishes matter: calls that cannot publish are then ruled out by name.
+   */
+  effectsOf(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, interest?: EffectInterest): readonly Effect[];
+  /**
+   * Could this call have a role of this interest (`tx-scope`: run a transaction callback), by
+   * its name alone? `false` is certain; `true` means "ask `effectsOf`".
+   */
+  mayHaveRole(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, interest: EffectInterest): boolean;
+  /** Could this function (or the file, for `Program`) contain a publish, by the names it calls? */
+  mayPublishIn(node: TSESTree.FunctionLike | TSESTree.Program): boolean;
   /** Effects of running a function (its calls and inline callbacks). */
   effectsOfFunction(node: TSESTree.FunctionLike): readonly Effect[];
   /** The library role of a call itself (not through project functions). */
@@ -51,11 +64,17 @@ export function getSemantics(context: Readonly<TSESLint.RuleContext<string, read
   const settings = readSettings(context.settings);
   const { resolver, summaries, consumers } = programSemantics(services.program, settings);
   const tsNodeOf = (node: TSESTree.Node): ts.Node => services.esTreeNodeToTSNodeMap.get(node);
+  let publishing: ReadonlySet<ts.Node> | undefined;
   const semantics: FileSemantics = {
     program: services.program,
     checker: services.program.getTypeChecker(),
     settings,
-    effectsOf: (node) => summaries.effectsOfCall(tsNodeOf(node) as CallLike),
+    effectsOf: (node, interest) => summaries.effectsOfCall(tsNodeOf(node) as CallLike, interest),
+    mayHaveRole: (node, interest) => summaries.mayHaveRole(tsNodeOf(node) as CallLike, interest),
+    mayPublishIn: (node) => {
+      publishing ??= functionsThatMayPublish(tsNodeOf(ast) as ts.SourceFile, (call) => summaries.mayHaveRole(call, 'publish'));
+      return publishing.has(tsNodeOf(node));
+    },
     effectsOfFunction: (node) => summaries.effectsOfFunction(tsNodeOf(node) as ts.SignatureDeclaration),
     libraryCallOf: (node) => resolver.libraryCallOf(tsNodeOf(node) as CallLike),
     handlerOf: (node) => consumers.handlerOf(tsNodeOf(node)),

@@ -1,5 +1,6 @@
 import ts from 'typescript';
-import { commandEntriesByClass, commandSenderPackages, methodEntriesByName, type MethodEntry } from './catalogue/index.js';
+import { commandEntriesByClass, commandSenderPackages, methodEntriesByName, publishMethodNames, transactionScopeMethodNames, type MethodEntry } from './catalogue/index.js';
+import type { EffectInterest } from './effect-names.js';
 import { declarationMatchesSpecifier, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
 import type { Role } from './roles.js';
 import type { EventDrivenSettings, FunctionSpecifier } from './settings.js';
@@ -24,6 +25,8 @@ export interface CallResolver {
   labelOf(call: CallLike): string;
   /** Names of what a call writes or reads: tables, models, entities, receivers, DynamoDB table names. */
   targetNamesOf(call: CallLike): readonly string[];
+  /** Call names that can have a role by themselves (catalogued methods, `send` of commands, settings names), per interest. */
+  readonly namesWithRoles: Readonly<Record<EffectInterest, ReadonlySet<string>>>;
 }
 
 const maxLabelLength = 48;
@@ -39,7 +42,19 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     [...settings.publishers, ...settings.writers, ...settings.outboxWriters, ...settings.guards].flatMap((spec) => namesOfSpecifier(spec)),
   );
 
-  return { libraryCallOf, calleeDeclarationsOf, labelOf, targetNamesOf: (call) => [...sqlTablesOf(call), ...targetNamesOf(call)] };
+  const namesWithRoles = {
+    any: new Set([...methodEntriesByName.keys(), 'send', ...settingsNames]),
+    publish: new Set([...publishMethodNames, 'send', ...settings.publishers.flatMap((spec) => namesOfSpecifier(spec))]),
+    'tx-scope': transactionScopeMethodNames,
+  };
+
+  return {
+    libraryCallOf,
+    calleeDeclarationsOf,
+    labelOf,
+    targetNamesOf: (call) => [...sqlTablesOf(call), ...targetNamesOf(call)],
+    namesWithRoles,
+  };
 
   function libraryCallOf(call: CallLike): LibraryCall | undefined {
     const cached = libraryCalls.get(call);
@@ -238,8 +253,12 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     if (first !== undefined) {
       if (ts.isIdentifier(first) || ts.isPropertyAccessExpression(first)) names.push(first.getText());
       if (ts.isNewExpression(first)) names.push(first.expression.getText());
-      const symbolName = checker.getTypeAtLocation(first).getSymbol()?.getName();
-      if (symbolName !== undefined && !symbolName.startsWith('__')) names.push(symbolName);
+      // The entity class or instance passed in: `manager.save(OutboxMessage, row)`, `em.persist(message)`.
+      // Object and array literals are skipped: their type has no name, and checking them is the costly part.
+      if (!ts.isObjectLiteralExpression(first) && !ts.isArrayLiteralExpression(first) && !ts.isStringLiteralLike(first) && !ts.isTemplateExpression(first)) {
+        const symbolName = checker.getTypeAtLocation(first).getSymbol()?.getName();
+        if (symbolName !== undefined && !symbolName.startsWith('__')) names.push(symbolName);
+      }
     }
     // Fluent chains name the table after the verb: `trx.insert(row).into('outbox')`.
     for (let node: ts.Node = call; ts.isPropertyAccessExpression(node.parent) && ts.isCallExpression(node.parent.parent); node = node.parent.parent) {

@@ -1,8 +1,9 @@
 import ts from 'typescript';
 import { isProjectDeclaration } from './declarations.js';
 import { idempotencyRoleOf } from './idempotency.js';
+import { createEffectNames, type EffectInterest } from './effect-names.js';
 import { createImplementations } from './implementations.js';
-import { type CallLike, type CallResolver } from './resolve-call.js';
+import { calleeNameOf, type CallLike, type CallResolver } from './resolve-call.js';
 import type { Effect, Role } from './roles.js';
 
 /**
@@ -12,8 +13,14 @@ import type { Effect, Role } from './roles.js';
  * callback API inside a `Promise` — make their call sites publishes and writes.
  */
 export interface Summaries {
-  /** Effects of a call: its library role, or the summary of the project function it calls. */
-  effectsOfCall(call: CallLike): readonly Effect[];
+  /**
+   * Effects of a call: its library role, or the summary of the project function it calls. With
+   * interest `publish`, a call that cannot lead to a publish may come back empty without being
+   * resolved (the result is the same for publishes).
+   */
+  effectsOfCall(call: CallLike, interest?: EffectInterest): readonly Effect[];
+  /** Could this call have a role of this interest, directly or through project functions, by its name? */
+  mayHaveRole(call: CallLike, interest: EffectInterest): boolean;
   /** Effects of running a function body (its own calls and the callbacks it passes inline). */
   effectsOfFunction(fn: ts.SignatureDeclaration): readonly Effect[];
 }
@@ -37,6 +44,7 @@ interface PartialSummary {
 
 export function createSummaries(program: ts.Program, resolver: CallResolver): Summaries {
   const implementations = createImplementations(program);
+  const effectNames = createEffectNames(program, resolver.namesWithRoles);
   /** Complete summaries: computed with nothing cut below them, so the same whoever asks first. */
   const byFunction = new WeakMap<ts.Node, readonly Effect[]>();
   let completed = 0;
@@ -59,9 +67,16 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
    */
   let cut = noCut;
 
-  return { effectsOfCall, effectsOfFunction };
+  return { effectsOfCall, effectsOfFunction, mayHaveRole };
 
-  function effectsOfCall(call: CallLike): readonly Effect[] {
+  function mayHaveRole(call: CallLike, interest: EffectInterest): boolean {
+    const name = calleeNameOf(call);
+    return name === undefined || effectNames.mayReach(name, interest);
+  }
+
+  function effectsOfCall(call: CallLike, interest: EffectInterest = 'any'): readonly Effect[] {
+    // Syntax first: a call whose name leads to no role through the project's functions is not resolved at all.
+    if (!mayHaveRole(call, interest)) return [];
     const library = resolver.libraryCallOf(call);
     if (library !== undefined) {
       const idempotency = idempotencyRoleOf(call, library, resolver);

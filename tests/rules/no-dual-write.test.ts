@@ -594,6 +594,28 @@ export async function placeOrder(repo: OrderRepository, id: string) {
       ],
     },
     {
+      name: 'wrappers an import renames: an anonymous default export, object-literal methods and properties',
+      code: `
+import announceOrder from './lib/default-publisher.js';
+import { orderEvents as events } from './lib/default-publisher.js';
+import { OrderRepository } from './lib/index.js';
+export async function placeOrder(repo: OrderRepository, id: string) {
+  await repo.insert(id, 10);
+  await announceOrder('OrderPlaced', id);
+}
+export async function cancelOrder(repo: OrderRepository, id: string) {
+  await repo.insert(id, 0);
+  await events.placed(id);
+  await events.cancelled(id);
+}
+`,
+      errors: [
+        { messageId: 'dualWrite', line: 7, column: 9, data: { publish: '`announceOrder` (via `producer.send`)', broker: 'Kafka', write: '`repo.insert` (via `db.query`)', database: 'PostgreSQL' } },
+        { messageId: 'dualWrite', line: 11, column: 9, data: { publish: '`events.placed` (via `producer.send`)', broker: 'Kafka', write: '`repo.insert` (via `db.query`)', database: 'PostgreSQL' } },
+        { messageId: 'dualWrite', line: 12, column: 9, data: { publish: '`events.cancelled` (via `producer.send`)', broker: 'Kafka', write: '`repo.insert` (via `db.query`)', database: 'PostgreSQL' } },
+      ],
+    },
+    {
       name: 'publish inside an open pg transaction',
       code: `
 import { Kafka } from 'kafkajs';
@@ -741,6 +763,41 @@ export async function placeOrder(id: string) {
   await prisma.$transaction(async (tx) => {
     await tx.order.create({ data: { id, total: 1, status: 'placed' } });
     await tx.outboxEvent.create({ data: { id, type: 'OrderPlaced', payload: '{}' } });
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a write through the root client in a callback nested in the transaction callback (no publish anywhere)',
+      code: `
+import { PrismaClient } from './prisma/client.js';
+const prisma = new PrismaClient();
+export async function placeOrders(ids: string[]) {
+  await prisma.$transaction(async (tx) => {
+    await Promise.all(ids.map((id) => prisma.order.create({ data: { id, total: 1, status: 'placed' } })));
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'writeOutsideTransaction',
+          line: 6,
+          column: 39,
+          data: { write: '`order.create`', root: 'prisma', handle: 'tx', transaction: 'prisma.$transaction' },
+          suggestions: [
+            {
+              messageId: 'useTransactionHandle',
+              data: { handle: 'tx' },
+              output: `
+import { PrismaClient } from './prisma/client.js';
+const prisma = new PrismaClient();
+export async function placeOrders(ids: string[]) {
+  await prisma.$transaction(async (tx) => {
+    await Promise.all(ids.map((id) => tx.order.create({ data: { id, total: 1, status: 'placed' } })));
   });
 }
 `,

@@ -17,7 +17,7 @@ import { pg } from './pg.js';
 import { prisma } from './prisma.js';
 import { sequelize } from './sequelize.js';
 import { typeorm } from './typeorm.js';
-import type { ClientCatalogue, CommandEntry, MethodEntry } from './types.js';
+import type { ClientCatalogue, CommandEntry, EntryRole, MethodEntry } from './types.js';
 
 export type { ClientCatalogue, CommandEntry, ConsumerEntry, EntryRole, MethodEntry } from './types.js';
 export { commandSenderPackages } from './aws-sdk.js';
@@ -35,6 +35,15 @@ export const methodEntriesByName: ReadonlyMap<string, readonly MethodEntry[]> = 
   allCatalogues.flatMap((c) => c.methods ?? []),
   (entry) => entry.methods,
 );
+
+/** Names of the catalogued methods that publish. */
+export const publishMethodNames: ReadonlySet<string> = methodNamesWithRole('publish');
+/** Names of the catalogued methods that run a callback in a transaction. */
+export const transactionScopeMethodNames: ReadonlySet<string> = methodNamesWithRole('tx-scope');
+
+function methodNamesWithRole(role: EntryRole): Set<string> {
+  return new Set(allCatalogues.flatMap((c) => c.methods ?? []).flatMap((entry) => (entry.role === role ? entry.methods : [])));
+}
 
 /** Command entries by command class name. */
 export const commandEntriesByClass: ReadonlyMap<string, readonly CommandEntry[]> = indexBy(
