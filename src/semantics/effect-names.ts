@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { calleeNameOf } from './resolve-call.js';
+import { calleeNameOf, type CallLike } from './resolve-call.js';
 
 /**
  * Which call names can lead, through the project's own functions, to a catalogued or
@@ -20,14 +20,16 @@ export interface EffectNames {
 /** What a caller is looking for: any role, only publishes (most contract rules), or transaction callbacks. */
 export type EffectInterest = 'any' | 'publish' | 'tx-scope';
 
-/** What one file defines: each named function-like with the names it calls. */
-interface FileCalls {
-  /** Pairs: a defined (or imported-as) name, and a name its body or initializer calls. */
-  readonly edges: readonly (readonly [definer: string, called: string])[];
+/** One walk of a file: what it defines and calls. */
+interface FileIndex {
+  /** Pairs of a defined (or imported-as) name and a name its body calls, flattened. */
+  readonly edges: readonly string[];
+  /** Every call and tagged template in the file. */
+  readonly calls: readonly CallLike[];
 }
 
 /** Files are reused between programs while unchanged (editor sessions), so their walk is too. */
-const callsByFile = new WeakMap<ts.SourceFile, FileCalls>();
+const indexByFile = new WeakMap<ts.SourceFile, FileIndex>();
 const defaultExportName = 'default';
 
 /** `seeds`: the call names that have a role by themselves, per interest. */
@@ -52,7 +54,9 @@ function callGraphOf(program: ts.Program): Map<string, string[]> {
   const callersOf = new Map<string, string[]>();
   for (const file of program.getSourceFiles()) {
     if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) continue;
-    for (const [definer, called] of callsOf(file).edges) {
+    const { edges } = indexOf(file);
+    for (let i = 0; i + 1 < edges.length; i += 2) {
+      const [definer, called] = [edges[i] ?? '', edges[i + 1] ?? ''];
       const callers = callersOf.get(called);
       if (callers) callers.push(definer);
       else callersOf.set(called, [definer]);
@@ -74,24 +78,53 @@ function namesReaching(seedNames: ReadonlySet<string>, callersOf: ReadonlyMap<st
   return reachable;
 }
 
-function callsOf(file: ts.SourceFile): FileCalls {
-  const cached = callsByFile.get(file);
+/** The calls of a file, from the same (cached) walk that builds the call graph. */
+export function callsIn(file: ts.SourceFile): readonly CallLike[] {
+  return indexOf(file).calls;
+}
+
+function indexOf(file: ts.SourceFile): FileIndex {
+  const cached = indexByFile.get(file);
   if (cached !== undefined) return cached;
-  const edges: [string, string][] = [];
+  const edges: string[] = [];
+  const calls: CallLike[] = [];
   /** Enclosing named definitions, innermost last; calls belong to the innermost. */
   const definers: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) {
-      // `import { publish as emit }`, `export { publish as emit }`: calling `emit` calls `publish`.
-      edges.push([node.name.text, (node.propertyName ?? node.name).text]);
-      return;
-    }
-    if (ts.isImportClause(node) && node.name !== undefined) edges.push([node.name.text, defaultExportName]);
-    if (ts.isExportAssignment(node) && ts.isIdentifier(node.expression)) edges.push([defaultExportName, node.expression.text]);
-    if (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) {
-      const called = calleeNameOf(node);
-      const definer = definers.at(-1);
-      if (called !== undefined && definer !== undefined) edges.push([definer, called]);
+    const kind = node.kind;
+    // Types hold no calls: skipping them is most of what keeps this walk cheap.
+    if (kind >= ts.SyntaxKind.FirstTypeNode && kind <= ts.SyntaxKind.LastTypeNode) return;
+    switch (kind) {
+      case ts.SyntaxKind.InterfaceDeclaration:
+      case ts.SyntaxKind.TypeAliasDeclaration:
+        return;
+      case ts.SyntaxKind.ImportSpecifier:
+      case ts.SyntaxKind.ExportSpecifier: {
+        // `import { publish as emit }`, `export { publish as emit }`: calling `emit` calls `publish`.
+        const specifier = node as ts.ImportSpecifier | ts.ExportSpecifier;
+        edges.push(specifier.name.text, (specifier.propertyName ?? specifier.name).text);
+        return;
+      }
+      case ts.SyntaxKind.ImportClause: {
+        const name = (node as ts.ImportClause).name;
+        if (name !== undefined) edges.push(name.text, defaultExportName);
+        break;
+      }
+      case ts.SyntaxKind.ExportAssignment: {
+        const expression = (node as ts.ExportAssignment).expression;
+        if (ts.isIdentifier(expression)) edges.push(defaultExportName, expression.text);
+        break;
+      }
+      case ts.SyntaxKind.CallExpression:
+      case ts.SyntaxKind.TaggedTemplateExpression: {
+        calls.push(node as CallLike);
+        const called = calleeNameOf(node as CallLike);
+        const definer = definers.at(-1);
+        if (called !== undefined && definer !== undefined) edges.push(definer, called);
+        break;
+      }
+      default:
+        break;
     }
     const defined = definedNameOf(node);
     if (defined === undefined) {
@@ -100,31 +133,46 @@ function callsOf(file: ts.SourceFile): FileCalls {
     }
     // A nested definition is reachable from its encloser, which may call it by reference.
     const outer = definers.at(-1);
-    if (outer !== undefined) edges.push([outer, defined]);
+    if (outer !== undefined) edges.push(outer, defined);
     definers.push(defined);
     ts.forEachChild(node, visit);
     definers.pop();
   };
   visit(file);
-  const calls: FileCalls = { edges };
-  callsByFile.set(file, calls);
-  return calls;
+  const index: FileIndex = { edges, calls };
+  indexByFile.set(file, index);
+  return index;
 }
 
 /** The name a call site uses for this function-like, method, or initialized binding. */
 function definedNameOf(node: ts.Node): string | undefined {
-  if (ts.isFunctionDeclaration(node)) {
-    if (node.name !== undefined) return node.name.text;
-    return ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Default ? defaultExportName : undefined;
+  switch (node.kind) {
+    case ts.SyntaxKind.FunctionDeclaration: {
+      const fn = node as ts.FunctionDeclaration;
+      if (fn.name !== undefined) return fn.name.text;
+      return ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Default ? defaultExportName : undefined;
+    }
+    case ts.SyntaxKind.ExportAssignment:
+      return (node as ts.ExportAssignment).isExportEquals === true ? undefined : defaultExportName;
+    case ts.SyntaxKind.FunctionExpression:
+      return (node as ts.FunctionExpression).name?.text;
+    case ts.SyntaxKind.MethodDeclaration:
+    case ts.SyntaxKind.GetAccessor:
+      return memberNameText((node as ts.MethodDeclaration | ts.GetAccessorDeclaration).name);
+    // Only bindings that hold a function are called by their name; other locals would link
+    // unrelated functions through common names (`result`, `value`).
+    case ts.SyntaxKind.PropertyDeclaration:
+    case ts.SyntaxKind.PropertyAssignment: {
+      const property = node as ts.PropertyDeclaration | ts.PropertyAssignment;
+      return holdsFunction(property.initializer) ? memberNameText(property.name) : undefined;
+    }
+    case ts.SyntaxKind.VariableDeclaration: {
+      const variable = node as ts.VariableDeclaration;
+      return ts.isIdentifier(variable.name) && holdsFunction(variable.initializer) ? variable.name.text : undefined;
+    }
+    default:
+      return undefined;
   }
-  if (ts.isExportAssignment(node) && !node.isExportEquals) return defaultExportName;
-  if (ts.isFunctionExpression(node)) return node.name?.text;
-  if (ts.isMethodDeclaration(node) || ts.isGetAccessor(node)) return memberNameText(node.name);
-  // Only bindings that hold a function are called by their name; other locals would link
-  // unrelated functions through common names (`result`, `value`).
-  if ((ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) && holdsFunction(node.initializer)) return memberNameText(node.name);
-  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && holdsFunction(node.initializer)) return node.name.text;
-  return undefined;
 }
 
 function holdsFunction(initializer: ts.Expression | undefined): boolean {

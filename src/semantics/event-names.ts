@@ -82,12 +82,13 @@ export function createEventNameFinder(
 
   /** `createEnvelope('OrderPlaced', data)` or a wrapper `publishEvent('OrderPlaced', data)`: an argument whose parameter is named for the type. */
   function namesInFactoryArguments(call: TSESTree.CallExpression): EventNameSite[] {
-    const signature = checker.getResolvedSignature(semantics.tsNodeOf(call) as ts.CallExpression);
-    const parameters = signature?.getDeclaration() === undefined ? [] : signature.parameters;
+    // Syntax first: only a literal, a constant or an enum member can spell a name.
+    if (!call.arguments.some(mayNameSomething)) return [];
+    const parameters = parameterNamesOf(semantics.tsNodeOf(call) as ts.CallExpression);
     const sites: EventNameSite[] = [];
     call.arguments.forEach((argument, index) => {
       const parameter = parameters[index];
-      if (parameter === undefined || !typeParameterNames.has(parameter.getName())) return;
+      if (parameter === undefined || !typeParameterNames.has(parameter)) return;
       const site = siteOf(argument, 'event factory argument');
       if (site !== undefined) sites.push(site);
     });
@@ -150,6 +151,19 @@ export function createEventNameFinder(
     if (method.type === AST_NODE_TYPES.MethodDefinition && method.value.params.some((p) => typeNameOf(p) === 'KafkaContext')) return undefined;
     const pattern = expression.arguments[0];
     return pattern === undefined ? undefined : siteOf(pattern, 'event pattern');
+  }
+
+  /**
+   * Parameter names of what a call invokes, from its declaration (cheaper than resolving the
+   * signature, which type-checks every argument); the signature only for function-typed values.
+   */
+  function parameterNamesOf(call: ts.CallExpression): readonly (string | undefined)[] {
+    for (const declaration of semantics.calleeDeclarationsOf(call)) {
+      const fn = functionOf(declaration);
+      if (fn !== undefined) return fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
+    }
+    const signature = checker.getResolvedSignature(call);
+    return signature?.getDeclaration() === undefined ? [] : signature.parameters.map((p) => p.getName());
   }
 
   /** A name from a string literal, or from an expression whose type is a string literal (a const, an enum member). */
@@ -238,6 +252,24 @@ export function localInitializerOf(identifier: TSESTree.Identifier, sourceCode: 
   const variable = sourceCode.getScope(identifier).references.find((r) => r.identifier === identifier)?.resolved;
   const definition = variable?.defs[0];
   return definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? (definition.node.init ?? undefined) : undefined;
+}
+
+function mayNameSomething(argument: TSESTree.Node): boolean {
+  return (
+    (argument.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') ||
+    argument.type === AST_NODE_TYPES.TemplateLiteral ||
+    argument.type === AST_NODE_TYPES.Identifier ||
+    argument.type === AST_NODE_TYPES.MemberExpression
+  );
+}
+
+function functionOf(declaration: ts.Declaration): ts.SignatureDeclaration | undefined {
+  if (ts.isFunctionLike(declaration)) return declaration;
+  if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer !== undefined) {
+    const initializer = declaration.initializer;
+    if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
+  }
+  return undefined;
 }
 
 function stringValueOf(object: TSESTree.ObjectExpression): TSESTree.Node | undefined {

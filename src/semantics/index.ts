@@ -35,6 +35,8 @@ export interface FileSemantics {
   mayPublishIn(node: TSESTree.FunctionLike | TSESTree.Program): boolean;
   /** Effects of running a function (its calls and inline callbacks). */
   effectsOfFunction(node: TSESTree.FunctionLike): readonly Effect[];
+  /** The declarations a call invokes (symbol first; cached per program). */
+  calleeDeclarationsOf(node: ts.CallExpression | ts.TaggedTemplateExpression): readonly ts.Declaration[];
   /** The library role of a call itself (not through project functions). */
   libraryCallOf(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): LibraryCall | undefined;
   /** Is this function a message handler of an at-least-once broker? */
@@ -77,6 +79,7 @@ export function getSemantics(context: Readonly<TSESLint.RuleContext<string, read
     },
     effectsOfFunction: (node) => summaries.effectsOfFunction(tsNodeOf(node) as ts.SignatureDeclaration),
     libraryCallOf: (node) => resolver.libraryCallOf(tsNodeOf(node) as CallLike),
+    calleeDeclarationsOf: (node) => resolver.calleeDeclarationsOf(node),
     handlerOf: (node) => consumers.handlerOf(tsNodeOf(node)),
     positionFieldOf: (node) => {
       const tsNode = tsNodeOf(node);

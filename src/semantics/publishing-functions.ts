@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { callsIn } from './effect-names.js';
 import type { CallLike } from './resolve-call.js';
 
 /**
@@ -8,11 +9,9 @@ import type { CallLike } from './resolve-call.js';
  */
 export function functionsThatMayPublish(file: ts.SourceFile, mayPublish: (call: CallLike) => boolean): ReadonlySet<ts.Node> {
   const found = new Set<ts.Node>();
-  const visit = (node: ts.Node): void => {
-    if ((ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) && mayPublish(node)) markEnclosing(node, found);
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
+  for (const call of callsIn(file)) {
+    if (mayPublish(call)) markEnclosing(call, found);
+  }
   return found;
 }
 

@@ -353,6 +353,12 @@ export function shortCalleeText(callee: ts.Expression): string {
   if (ts.isPropertyAccessExpression(callee)) {
     return clip(`${shortReceiverText(callee.expression)}.${callee.name.text}`);
   }
+  let inner = callee;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) {
+    const isAsync = ts.getCombinedModifierFlags(inner) & ts.ModifierFlags.Async;
+    return `(${isAsync ? 'async ' : ''}${ts.isArrowFunction(inner) ? '() => …' : 'function …'})`;
+  }
   return clip(callee.getText());
 }
 
@@ -365,7 +371,9 @@ function shortReceiverText(receiver: ts.Expression): string {
 }
 
 function clip(text: string): string {
-  return text.length > maxLabelLength ? `${text.slice(0, maxLabelLength - 1)}…` : text;
+  const newline = text.indexOf('\n');
+  const line = newline === -1 ? text : `${text.slice(0, newline).trimEnd()}…`;
+  return line.length > maxLabelLength ? `${line.slice(0, maxLabelLength - 1)}…` : line;
 }
 
 function boundedText(node: ts.Node): string {

@@ -71,7 +71,9 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
 
   function mayHaveRole(call: CallLike, interest: EffectInterest): boolean {
     const name = calleeNameOf(call);
-    return name === undefined || effectNames.mayReach(name, interest);
+    // Of the calls without a name (`super(…)`, `getHandler()(…)`, `fns[i](…)`), only an
+    // immediately invoked function is followed: its body is right there.
+    return name === undefined ? isImmediatelyInvoked(call) : effectNames.mayReach(name, interest);
   }
 
   function effectsOfCall(call: CallLike, interest: EffectInterest = 'any'): readonly Effect[] {
@@ -173,6 +175,13 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
     visit(body);
     return [...found.values()];
   }
+}
+
+function isImmediatelyInvoked(call: CallLike): boolean {
+  if (!ts.isCallExpression(call)) return false;
+  let callee: ts.Expression = call.expression;
+  while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
+  return ts.isArrowFunction(callee) || ts.isFunctionExpression(callee);
 }
 
 /** One effect per kind is enough for a summary; an outbox write is distinct from a state write. */

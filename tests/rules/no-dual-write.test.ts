@@ -616,6 +616,22 @@ export async function cancelOrder(repo: OrderRepository, id: string) {
       ],
     },
     {
+      name: 'a publish inside an immediately invoked function after a write',
+      code: `
+import { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+const pool = new Pool();
+const producer = new Kafka({ brokers: [] }).producer();
+export async function placeOrder(id: string) {
+  await pool.query('INSERT INTO orders (id) VALUES ($1)', [id]);
+  await (async () => {
+    await producer.send({ topic: 'orders', messages: [{ value: id }] });
+  })();
+}
+`,
+      errors: [{ messageId: 'dualWrite', line: 8, column: 9, data: { publish: '`(async () => …)` (via `producer.send`)', broker: 'Kafka', write: '`pool.query`', database: 'PostgreSQL' } }],
+    },
+    {
       name: 'publish inside an open pg transaction',
       code: `
 import { Kafka } from 'kafkajs';
