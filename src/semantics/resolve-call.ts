@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { commandEntriesByClass, commandSenderPackages, methodEntriesByName, publishMethodNames, transactionScopeMethodNames, type MethodEntry } from './catalogue/index.js';
 import type { EffectInterest } from './effect-names.js';
+import { declaredTypeNamesOf, memberByDeclaredType } from './declared-member.js';
 import { declarationMatchesSpecifier, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
 import type { Role } from './roles.js';
 import type { EventDrivenSettings, FunctionSpecifier } from './settings.js';
@@ -198,6 +199,10 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
           ? callee
           : undefined;
     if (nameNode === undefined) return undefined;
+    if (ts.isPropertyAccessExpression(callee)) {
+      const declared = memberByDeclaredType(checker, callee.expression, callee.name.text);
+      if (declared !== undefined) return declared;
+    }
     const symbol = symbolAt(checker, nameNode);
     const declarations = symbol?.declarations;
     return declarations !== undefined && declarations.length > 0 ? declarations : undefined;
@@ -246,8 +251,8 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     const callee = ts.isCallExpression(call) ? call.expression : call.tag;
     if (ts.isPropertyAccessExpression(callee)) {
       names.push(boundedText(callee.expression));
-      const receiverType = checker.getTypeAtLocation(callee.expression);
-      names.push(...typeNames(receiverType));
+      // The declared type, when it is plain, names the receiver without making the checker infer it.
+      names.push(...(declaredTypeNamesOf(checker, callee.expression) ?? typeNames(checker.getTypeAtLocation(callee.expression))));
     }
     const first = firstArgument(call);
     if (first !== undefined) {
