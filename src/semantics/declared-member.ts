@@ -69,13 +69,18 @@ function declaredTypeOfExpression(checker: ts.TypeChecker, expression: ts.Expres
     const declaration = fieldOfEnclosingClass(node);
     return declaration === undefined ? undefined : declaredTypeOfDeclaration(checker, declaration, 0);
   }
+  if (node.kind === ts.SyntaxKind.ThisKeyword) {
+    const cls = instanceClassOf(node);
+    return cls === undefined ? undefined : [cls];
+  }
+  // `getSnsClient().send(…)`: what the function is declared to return.
+  if (ts.isCallExpression(node)) return declaredTypeOfInitializer(checker, node, 0);
   return undefined;
 }
 
-/** `this.name` inside a class's own methods: the property or constructor parameter property it declares. */
-function fieldOfEnclosingClass(access: ts.PropertyAccessExpression): ts.Declaration | undefined {
-  const name = access.name.text;
-  let node: ts.Node = access;
+/** The class whose instance `this` is at this node, if it is one. */
+function instanceClassOf(thisNode: ts.Node): ts.ClassLikeDeclaration | undefined {
+  let node: ts.Node = thisNode;
   // `this` is the instance only in methods, accessors, constructors, property initializers and arrows inside them.
   while (!ts.isClassLike(node)) {
     node = node.parent;
@@ -85,7 +90,15 @@ function fieldOfEnclosingClass(access: ts.PropertyAccessExpression): ts.Declarat
       if (isStatic(node) || !ts.isClassLike(node.parent)) return undefined;
     }
   }
-  for (const member of node.members) {
+  return node;
+}
+
+/** `this.name` inside a class's own methods: the property or constructor parameter property it declares. */
+function fieldOfEnclosingClass(access: ts.PropertyAccessExpression): ts.Declaration | undefined {
+  const name = access.name.text;
+  const cls = instanceClassOf(access.expression);
+  if (cls === undefined) return undefined;
+  for (const member of cls.members) {
     if (ts.isPropertyDeclaration(member) && !isStatic(member) && member.name.getText() === name) return member;
     if (ts.isConstructorDeclaration(member)) {
       const parameter = member.parameters.find((p) => ts.isParameterPropertyDeclaration(p, member) && ts.isIdentifier(p.name) && p.name.text === name);
@@ -113,7 +126,7 @@ function declaredTypeOfInitializer(checker: ts.TypeChecker, initializer: ts.Expr
   let node = initializer;
   while (ts.isParenthesizedExpression(node)) node = node.expression;
   if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) return declaredTypeOfTypeNode(checker, node.type, hops);
-  if (ts.isNewExpression(node)) return classesOf(checker, node.expression);
+  if (ts.isNewExpression(node)) return constructedTypeOf(checker, node.expression, hops);
   if (!ts.isCallExpression(node)) return undefined;
   const calleeName = ts.isPropertyAccessExpression(node.expression) ? node.expression.name : ts.isIdentifier(node.expression) ? node.expression : undefined;
   if (calleeName === undefined) return undefined;
@@ -123,20 +136,33 @@ function declaredTypeOfInitializer(checker: ts.TypeChecker, initializer: ts.Expr
   const typeArguments = node.typeArguments?.length ?? 0;
   // Overloads that cannot take the written type arguments are out (`model<T>(…)` is not `model<T, U>(…)`).
   const declarations = (symbolAt(checker, calleeName)?.declarations ?? []).filter((d) => typeArguments === 0 || acceptsTypeArguments(d, typeArguments));
-  if (declarations.length === 0) return undefined;
+  return agreedReturnType(checker, declarations, hops);
+}
+
+/**
+ * `new C(…)`: the class C; or, for the library pattern `interface Set<T>` + `declare var Set:
+ * SetConstructor`, what every construct signature of the constructor's declared type returns.
+ */
+function constructedTypeOf(checker: ts.TypeChecker, expression: ts.Expression, hops: number): TypeDeclarations | undefined {
+  const declarations = symbolAt(checker, expression)?.declarations ?? [];
+  const classes = declarations.filter((d) => ts.isClassLike(d));
+  if (classes.length > 0) return classes;
+  const variable = declarations.find((d): d is ts.VariableDeclaration => ts.isVariableDeclaration(d));
+  const constructorType = variable?.type === undefined ? undefined : declaredTypeOfTypeNode(checker, variable.type, hops + 1);
+  const signatures = (constructorType ?? []).flatMap((type) => (ts.isInterfaceDeclaration(type) ? type.members.filter(ts.isConstructSignatureDeclaration) : []));
+  return agreedReturnType(checker, signatures, hops);
+}
+
+/** The named type every signature is declared to return, if they all agree on one. */
+function agreedReturnType(checker: ts.TypeChecker, signatures: readonly ts.Declaration[], hops: number): TypeDeclarations | undefined {
   let agreed: TypeDeclarations | undefined;
-  for (const declaration of declarations) {
-    if (!ts.isFunctionLike(declaration) || declaration.type === undefined) return undefined;
-    const returned = declaredTypeOfTypeNode(checker, declaration.type, hops);
+  for (const signature of signatures) {
+    if (!ts.isFunctionLike(signature) || signature.type === undefined) return undefined;
+    const returned = declaredTypeOfTypeNode(checker, signature.type, hops);
     if (returned === undefined || (agreed !== undefined && !sameDeclarations(agreed, returned))) return undefined;
     agreed = returned;
   }
   return agreed;
-}
-
-function classesOf(checker: ts.TypeChecker, expression: ts.Expression): TypeDeclarations | undefined {
-  const declarations = (symbolAt(checker, expression)?.declarations ?? []).filter((d) => ts.isClassLike(d));
-  return declarations.length === 0 ? undefined : declarations;
 }
 
 function acceptsTypeArguments(declaration: ts.Declaration, count: number): boolean {
