@@ -331,10 +331,10 @@ function evaluateBudgets(reports: readonly SizeReport[]): Budget[] {
     result.push({ status: 'SKIP', text: 'growth from small to large needs both sizes (BENCH_SIZES limits the run)' });
   }
   const worst = reports
-    .flatMap((report) => report.runs.filter((run) => run.kind === 'all').map((run) => ({ report, slowest: run.result.slowestPluginFile })))
-    .reduce<{ report: SizeReport; file: string; ms: number } | undefined>((max, { report, slowest }) => {
+    .flatMap((report) => report.runs.filter((run) => run.kind === 'all').map((run) => ({ report, slowest: run.result.slowestPluginFile, runnerUp: run.result.runnerUpPluginFile })))
+    .reduce<{ report: SizeReport; file: string; ms: number; runnerUp?: { file: string; ms: number } } | undefined>((max, { report, slowest, runnerUp }) => {
       if (slowest === undefined) return max;
-      return max === undefined || slowest.ms > max.ms ? { report, ...slowest } : max;
+      return max === undefined || slowest.ms > max.ms ? { report, ...slowest, ...(runnerUp === undefined ? {} : { runnerUp }) } : max;
     }, undefined);
   result.push(
     worst === undefined
@@ -343,6 +343,7 @@ function evaluateBudgets(reports: readonly SizeReport[]): Budget[] {
           status: worst.ms <= budgets.maxPluginMsPerFile ? 'PASS' : 'FAIL',
           text:
             `slowest file spends ${worst.ms.toFixed(1)} ms in plugin rules (${worst.report.size}: ${relative(worst.report.project.dir, worst.file)}; budget ≤ ${String(budgets.maxPluginMsPerFile)} ms)` +
+            (worst.runnerUp === undefined ? '' : `; the next slowest file takes ${worst.runnerUp.ms.toFixed(1)} ms (${relative(worst.report.project.dir, worst.runnerUp.file)})`) +
             floatingComparison(worst.report),
         },
   );

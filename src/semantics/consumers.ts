@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { allCatalogues, type ConsumerEntry } from './catalogue/index.js';
 import { declarationMatchesSpecifier, isProjectDeclaration, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
 import type { FunctionSpecifier } from './settings.js';
+import { callsIn } from './effect-names.js';
 import { calleeNameOf, shortCalleeText, type CallResolver } from './resolve-call.js';
 
 /**
@@ -186,14 +187,14 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
   function registeredReferences(): Map<ts.Node, Handler> {
     if (registeredByReference !== undefined) return registeredByReference;
     const found = new Map<ts.Node, Handler>();
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && registrationMethods.has(node.expression.name.text)) {
-        collectReferencedHandlers(node, found);
-      }
-      ts.forEachChild(node, visit);
-    };
     for (const file of program.getSourceFiles()) {
-      if (!file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file) && mentionsARegistrationMethod(file)) visit(file);
+      if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file) || !mentionsARegistrationMethod(file)) continue;
+      // The calls come from the walk the effect-name index already made of every file.
+      for (const call of callsIn(file)) {
+        if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || !registrationMethods.has(call.expression.name.text)) continue;
+        // Syntax first: inline handlers are found from the function itself; only references are collected here.
+        if (mayRegisterByReference(call, call.expression.name.text)) collectReferencedHandlers(call, found);
+      }
     }
     registeredByReference = found;
     return found;
@@ -394,6 +395,26 @@ function textWithin(text: string, needle: string, node: ts.Node): boolean {
     byNeedle.set(needle, positions);
   }
   return positions.some((at) => at >= node.pos && at < node.end);
+}
+
+/** Is there, where some registration with this method name keeps its handler, a reference to a function? */
+function mayRegisterByReference(call: ts.CallExpression, method: string): boolean {
+  return registrations.some((registration) => {
+    if (!registration.methods.includes(method)) return false;
+    const location = registration.handler;
+    const argument = call.arguments[location.kind === 'listener' ? 1 : location.index];
+    if (argument === undefined) return false;
+    if (location.kind === 'listener' || location.properties === undefined) return isFunctionReference(argument);
+    return (
+      ts.isObjectLiteralExpression(argument) &&
+      argument.properties.some((p) => ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && isFunctionReference(p.initializer)))
+    );
+  });
+}
+
+/** `handleOrder`, `this.handle`, `this.handle.bind(this)`: not a function written in place. */
+function isFunctionReference(expression: ts.Expression): boolean {
+  return ts.isIdentifier(expression) || ts.isPropertyAccessExpression(expression) || ts.isCallExpression(expression);
 }
 
 function mentionsARegistrationMethod(file: ts.SourceFile): boolean {

@@ -92,8 +92,9 @@ function indexOf(file: ts.SourceFile): FileIndex {
   const definers: string[] = [];
   const visit = (node: ts.Node): void => {
     const kind = node.kind;
-    // Types hold no calls: skipping them is most of what keeps this walk cheap.
-    if (kind >= ts.SyntaxKind.FirstTypeNode && kind <= ts.SyntaxKind.LastTypeNode) return;
+    // Tokens, identifiers and literals are leaves, and types hold no calls: skipping them is
+    // most of what keeps this walk cheap.
+    if (kind < ts.SyntaxKind.FirstNode || (kind >= ts.SyntaxKind.FirstTypeNode && kind <= ts.SyntaxKind.LastTypeNode)) return;
     switch (kind) {
       case ts.SyntaxKind.InterfaceDeclaration:
       case ts.SyntaxKind.TypeAliasDeclaration:
