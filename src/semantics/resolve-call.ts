@@ -259,8 +259,11 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
       if (ts.isIdentifier(first) || ts.isPropertyAccessExpression(first)) names.push(first.getText());
       if (ts.isNewExpression(first)) names.push(first.expression.getText());
       // The entity class or instance passed in: `manager.save(OutboxMessage, row)`, `em.persist(message)`.
-      // Object and array literals are skipped: their type has no name, and checking them is the costly part.
-      if (!ts.isObjectLiteralExpression(first) && !ts.isArrayLiteralExpression(first) && !ts.isStringLiteralLike(first) && !ts.isTemplateExpression(first)) {
+      // Object and array literals (also through a local) are skipped: their type has no name, and
+      // checking them is the costly part.
+      const declared = ts.isIdentifier(first) ? declaredTypeNamesOf(checker, first) : undefined;
+      if (declared !== undefined) names.push(...declared);
+      else if (!isLiteralValue(first)) {
         const symbolName = checker.getTypeAtLocation(first).getSymbol()?.getName();
         if (symbolName !== undefined && !symbolName.startsWith('__')) names.push(symbolName);
       }
@@ -272,6 +275,14 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
       if (['into', 'table', 'from', 'insertInto'].includes(method) && argument !== undefined) names.push(boundedText(argument));
     }
     return names;
+  }
+
+  function isLiteralValue(node: ts.Expression): boolean {
+    if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node) || ts.isStringLiteralLike(node) || ts.isTemplateExpression(node)) return true;
+    if (!ts.isIdentifier(node)) return false;
+    const declaration = symbolAt(checker, node)?.valueDeclaration;
+    const initializer = declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.type === undefined ? declaration.initializer : undefined;
+    return initializer !== undefined && (ts.isObjectLiteralExpression(initializer) || ts.isArrayLiteralExpression(initializer));
   }
 
   function typeNames(type: ts.Type): string[] {
