@@ -337,6 +337,9 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
   }
 
   function positionFieldOf(node: ts.PropertyAccessExpression | ts.CallExpression): PositionField | undefined {
+    // Position getters take no arguments (`batch.firstOffset()`, `context.getPartition()`): a
+    // query builder's `.offset(20)` is ruled out without resolving its receiver's type.
+    if (ts.isCallExpression(node) && node.arguments.length > 0) return undefined;
     const access = ts.isCallExpression(node) ? node.expression : node;
     if (!ts.isPropertyAccessExpression(access) || !positionFieldNames.has(access.name.text)) return undefined;
     const field = access.name.text;

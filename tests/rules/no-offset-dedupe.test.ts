@@ -50,6 +50,18 @@ export async function handle({ partition, message }: EachMessagePayload) {
 `,
     },
     {
+      name: 'a query builder paginating with offset(n) over a processed-events table',
+      code: `
+import knex from 'knex';
+const db = knex({ client: 'pg' });
+const seen = new Set<string>();
+export async function loadProcessed(page: number) {
+  const rows: { id: string }[] = await db('processed_events').select('id').offset(page * 20).limit(20);
+  for (const row of rows) seen.add(row.id);
+}
+`,
+    },
+    {
       name: 'deleting an SQS message by its receipt handle',
       code: `
 import { DeleteMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
