@@ -232,7 +232,7 @@ export default createRule<Options, MessageId>({
       if (!isFunctionNode(node) || node.parent.type !== AST_NODE_TYPES.CallExpression) return noFacts;
       const call = node.parent;
       if (!call.arguments.includes(node as TSESTree.CallExpressionArgument)) return noFacts;
-      const scopeEffect = semantics.mayHaveRole(call, 'tx-scope') ? semantics.effectsOf(call).find((e) => e.role.kind === 'tx-scope') : undefined;
+      const scopeEffect = semantics.effectsOf(call, 'tx-scope').find((e) => e.role.kind === 'tx-scope');
       if (scopeEffect !== undefined && callbackOfScope(call, scopeEffect) === node) {
         const first = node.params[0];
         const handle = first?.type === AST_NODE_TYPES.Identifier ? first.name : undefined;
@@ -243,7 +243,7 @@ export default createRule<Options, MessageId>({
     }
 
     function isTransactionScopeCall(node: TSESTree.CallExpression): boolean {
-      return semantics.mayHaveRole(node, 'tx-scope') && semantics.effectsOf(node).some((e) => e.role.kind === 'tx-scope');
+      return semantics.effectsOf(node, 'tx-scope').some((e) => e.role.kind === 'tx-scope');
     }
 
     /**

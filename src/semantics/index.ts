@@ -23,14 +23,10 @@ export interface FileSemantics {
   readonly settings: EventDrivenSettings;
   /**
    * Effects of a call or tagged template: a library role, or what a project function does. Pass
-   * `publish` when only publishes matter: calls that cannot publish are then ruled out by name.
+   * `publish` or `tx-scope` when only publishes or transaction callbacks matter: calls that
+   * cannot have such a role are then ruled out by name, without asking the checker.
    */
   effectsOf(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, interest?: EffectInterest): readonly Effect[];
-  /**
-   * Could this call have a role of this interest (`tx-scope`: run a transaction callback), by
-   * its name alone? `false` is certain; `true` means "ask `effectsOf`".
-   */
-  mayHaveRole(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, interest: EffectInterest): boolean;
   /** Could this function (or the file, for `Program`) contain a publish, by the names it calls? */
   mayPublishIn(node: TSESTree.FunctionLike | TSESTree.Program): boolean;
   /** Effects of running a function (its calls and inline callbacks). */
@@ -72,7 +68,6 @@ export function getSemantics(context: Readonly<TSESLint.RuleContext<string, read
     checker: services.program.getTypeChecker(),
     settings,
     effectsOf: (node, interest) => summaries.effectsOfCall(tsNodeOf(node) as CallLike, interest),
-    mayHaveRole: (node, interest) => summaries.mayHaveRole(tsNodeOf(node) as CallLike, interest),
     mayPublishIn: (node) => {
       publishing ??= functionsThatMayPublish(tsNodeOf(ast) as ts.SourceFile, (call) => summaries.mayHaveRole(call, 'publish'));
       return publishing.has(tsNodeOf(node));

@@ -15,8 +15,8 @@ import type { Effect, Role } from './roles.js';
 export interface Summaries {
   /**
    * Effects of a call: its library role, or the summary of the project function it calls. With
-   * interest `publish`, a call that cannot lead to a publish may come back empty without being
-   * resolved (the result is the same for publishes).
+   * an interest (`publish`, `tx-scope`), a call that cannot lead to such a role comes back empty
+   * without being resolved (the result is the same for roles of that interest).
    */
   effectsOfCall(call: CallLike, interest?: EffectInterest): readonly Effect[];
   /** Could this call have a role of this interest, directly or through project functions, by its name? */
