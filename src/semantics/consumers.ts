@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { allCatalogues, type ConsumerEntry } from './catalogue/index.js';
-import { declarationMatchesSpecifier, isProjectDeclaration, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
+import { declarationMatchesSpecifier, functionHeldBy, isProjectDeclaration, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
 import type { FunctionSpecifier } from './settings.js';
 import { callsIn } from './effect-names.js';
 import { calleeNameOf, shortCalleeText, type CallResolver } from './resolve-call.js';
@@ -239,8 +239,8 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
     for (const declaration of symbol?.declarations ?? []) {
       if (!isProjectDeclaration(declaration, program)) continue;
       if ((ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) && declaration.body !== undefined) return declaration;
-      const initializer = ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) ? declaration.initializer : undefined;
-      if (initializer !== undefined && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) return initializer;
+      const held = ts.isPropertyAssignment(declaration) ? undefined : functionHeldBy(declaration);
+      if (held !== undefined) return held;
     }
     return undefined;
   }

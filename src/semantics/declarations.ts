@@ -35,6 +35,18 @@ export function packageOfDeclaration(declaration: ts.Node): string | undefined {
   return packageOfFile(declaration.getSourceFile());
 }
 
+/** `const x = …`, not `let` or `var`: its initializer is the value. */
+export function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+}
+
+/** The function a variable, class field or object property holds: `const f = () => …`, `handle = async () => …`. */
+export function functionHeldBy(declaration: ts.Node): ts.ArrowFunction | ts.FunctionExpression | undefined {
+  if (!ts.isVariableDeclaration(declaration) && !ts.isPropertyDeclaration(declaration) && !ts.isPropertyAssignment(declaration)) return undefined;
+  const initializer = declaration.initializer;
+  return initializer !== undefined && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) ? initializer : undefined;
+}
+
 /** The declared name of a function-like or property declaration. */
 export function declarationName(declaration: ts.Declaration): string | undefined {
   const name = ts.getNameOfDeclaration(declaration);

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { symbolAt } from './declarations.js';
+import { isConstDeclaration, symbolAt } from './declarations.js';
 
 /**
  * The declarations of `receiver.member`, read from the type the receiver is declared with — a
@@ -40,9 +40,9 @@ export function declaredTypeNamesOf(checker: ts.TypeChecker, receiver: ts.Expres
   return names;
 }
 
+/** The variable, field or parameter a receiver names (`orders`, `this.orders`), if it names one. */
 function receiverDeclarationOf(checker: ts.TypeChecker, receiver: ts.Expression): ts.VariableDeclaration | ts.PropertyDeclaration | ts.ParameterDeclaration | undefined {
-  let node = receiver;
-  while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
+  const node = withoutParentheses(receiver);
   const declaration = ts.isIdentifier(node)
     ? symbolAt(checker, node)?.valueDeclaration
     : ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword
@@ -58,17 +58,10 @@ const maxHops = 4;
 const maxHeritageDepth = 6;
 
 function declaredTypeOfExpression(checker: ts.TypeChecker, expression: ts.Expression): TypeDeclarations | undefined {
-  let node = expression;
-  while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
+  const node = withoutParentheses(expression);
   if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) return declaredTypeOfTypeNode(checker, node.type, 0);
-  if (ts.isIdentifier(node)) {
-    const declaration = symbolAt(checker, node)?.valueDeclaration;
-    return declaration === undefined ? undefined : declaredTypeOfDeclaration(checker, declaration, 0);
-  }
-  if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
-    const declaration = fieldOfEnclosingClass(node);
-    return declaration === undefined ? undefined : declaredTypeOfDeclaration(checker, declaration, 0);
-  }
+  const declaration = receiverDeclarationOf(checker, node);
+  if (declaration !== undefined) return declaredTypeOfDeclaration(checker, declaration, 0);
   if (node.kind === ts.SyntaxKind.ThisKeyword) {
     const cls = instanceClassOf(node);
     return cls === undefined ? undefined : [cls];
@@ -241,10 +234,13 @@ function sameDeclarations(a: TypeDeclarations, b: TypeDeclarations): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
-function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
-  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
-}
-
 function isStatic(node: ts.Node): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+}
+
+/** `(x)`, `x!` → `x`. */
+function withoutParentheses(expression: ts.Expression): ts.Expression {
+  let node = expression;
+  while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
+  return node;
 }

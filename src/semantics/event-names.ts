@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { propertyKeyName } from '../util/ast.js';
-import { packageOfDeclaration, symbolAt } from './declarations.js';
+import { functionHeldBy, packageOfDeclaration, symbolAt } from './declarations.js';
 import type { FileSemantics } from './index.js';
 
 /**
@@ -264,12 +264,7 @@ function mayNameSomething(argument: TSESTree.Node): boolean {
 }
 
 function functionOf(declaration: ts.Declaration): ts.SignatureDeclaration | undefined {
-  if (ts.isFunctionLike(declaration)) return declaration;
-  if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer !== undefined) {
-    const initializer = declaration.initializer;
-    if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
-  }
-  return undefined;
+  return ts.isFunctionLike(declaration) ? declaration : functionHeldBy(declaration);
 }
 
 function stringValueOf(object: TSESTree.ObjectExpression): TSESTree.Node | undefined {

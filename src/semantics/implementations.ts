@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { isProjectDeclaration, symbolAt } from './declarations.js';
+import { functionHeldBy, isProjectDeclaration, symbolAt } from './declarations.js';
 
 /**
  * Finds the project's implementations of an interface or abstract method, so that a call through
@@ -93,6 +93,5 @@ function isBodilessMember(declaration: ts.Declaration): boolean {
 
 function bodyOf(member: ts.MethodDeclaration | ts.PropertyDeclaration): ts.SignatureDeclaration | undefined {
   if (ts.isMethodDeclaration(member)) return member.body === undefined ? undefined : member;
-  const initializer = member.initializer;
-  return initializer !== undefined && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) ? initializer : undefined;
+  return functionHeldBy(member);
 }

@@ -7,7 +7,7 @@ import type { Effect } from './roles.js';
 import { readSettings, type EventDrivenSettings } from './settings.js';
 import { functionsThatMayPublish } from './publishing-functions.js';
 import { createSummaries, type Summaries } from './summaries.js';
-import { symbolAt } from './declarations.js';
+import { functionHeldBy, symbolAt } from './declarations.js';
 
 export type { Handler, PositionField } from './consumers.js';
 export type { LibraryCall } from './resolve-call.js';
@@ -94,11 +94,7 @@ function baseClassPublishes(cls: ts.ClassLikeDeclaration, checker: ts.TypeChecke
   const base = symbol?.declarations?.find((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
   if (base === undefined) return false;
   return base.members.some((member) => {
-    const fn = ts.isMethodDeclaration(member)
-      ? member
-      : ts.isPropertyDeclaration(member) && member.initializer !== undefined && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer))
-        ? member.initializer
-        : undefined;
+    const fn = ts.isMethodDeclaration(member) ? member : functionHeldBy(member);
     return fn !== undefined && summaries.effectsOfFunction(fn).some((effect) => effect.role.kind === 'publish');
   });
 }

@@ -23,7 +23,7 @@ import {
   rxjsPromiseFunctions,
   rxjsPromiseMethods,
 } from './catalogue/request-reply.js';
-import { ownerNameOf, packageOfDeclaration, resolveAlias } from './declarations.js';
+import { isConstDeclaration, ownerNameOf, packageOfDeclaration, resolveAlias } from './declarations.js';
 import { judgeEventName } from './names.js';
 import { calleeNameOf, hasPropertyNamed, shortCalleeText, type CallLike } from './resolve-call.js';
 import type { Effect } from './roles.js';
@@ -316,7 +316,7 @@ function createRequestReply(program: ts.Program): RequestReply {
     if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return undefined;
     const declaration = resolvedSymbol(node)?.declarations?.[0];
     if (declaration === undefined) return undefined;
-    if (ts.isVariableDeclaration(declaration) && isConst(declaration) && declaration.initializer !== undefined && hops < maxHops) {
+    if (ts.isVariableDeclaration(declaration) && isConstDeclaration(declaration) && declaration.initializer !== undefined && hops < maxHops) {
       const inner = tokenKeyOf(declaration.initializer, hops + 1);
       if (inner?.startsWith("'") === true) return inner;
     }
@@ -791,7 +791,7 @@ function createRequestReply(program: ts.Program): RequestReply {
 
   function constInitializerOf(identifier: ts.Identifier): ts.Expression | undefined {
     const declaration = resolvedSymbol(identifier)?.valueDeclaration;
-    return declaration !== undefined && ts.isVariableDeclaration(declaration) && isConst(declaration) ? declaration.initializer : undefined;
+    return declaration !== undefined && ts.isVariableDeclaration(declaration) && isConstDeclaration(declaration) ? declaration.initializer : undefined;
   }
 
   function stringValueOf(expression: ts.Expression, hops: number): string | undefined {
@@ -926,10 +926,6 @@ function skipOuter(node: ts.Expression): ts.Expression {
     current = current.expression;
   }
   return current;
-}
-
-function isConst(declaration: ts.VariableDeclaration): boolean {
-  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
 function isLiteral(node: ts.Expression): boolean {

@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { commandEntriesByClass, commandSenderPackages, methodEntriesByName, publishMethodNames, transactionScopeMethodNames, type MethodEntry } from './catalogue/index.js';
 import type { EffectInterest } from './effect-names.js';
 import { declaredTypeNamesOf, memberByDeclaredType } from './declared-member.js';
-import { declarationMatchesSpecifier, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
+import { declarationMatchesSpecifier, isConstDeclaration, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
 import type { Role } from './roles.js';
 import type { EventDrivenSettings, FunctionSpecifier } from './settings.js';
 import { classifySql, sqlPlaceholder, type SqlClassification } from './sql.js';
@@ -233,7 +233,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
       // An imported constant (`import { INSERT_ORDER } from './sql.js'`) is an alias: follow it.
       const symbol = symbolAt(checker, node);
       const declaration = symbol?.valueDeclaration;
-      if (declaration !== undefined && ts.isVariableDeclaration(declaration) && isConst(declaration)) {
+      if (declaration !== undefined && ts.isVariableDeclaration(declaration) && isConstDeclaration(declaration)) {
         return sqlTextOf(declaration.initializer, hops + 1);
       }
     }
@@ -404,8 +404,4 @@ function firstArgument(call: CallLike): ts.Expression | undefined {
 function templateText(template: ts.TemplateLiteral): string {
   if (ts.isNoSubstitutionTemplateLiteral(template)) return template.text;
   return template.head.text + template.templateSpans.map((span) => sqlPlaceholder + span.literal.text).join('');
-}
-
-function isConst(declaration: ts.VariableDeclaration): boolean {
-  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }

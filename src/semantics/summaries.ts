@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { isProjectDeclaration } from './declarations.js';
+import { functionHeldBy, isProjectDeclaration } from './declarations.js';
 import { idempotencyRoleOf } from './idempotency.js';
 import { createEffectNames, type EffectInterest } from './effect-names.js';
 import { createImplementations } from './implementations.js';
@@ -206,10 +206,8 @@ function isDeferredBody(node: ts.Node): boolean {
 /** Overload signatures have no body: use the implementation. */
 function implementationOf(declaration: ts.Declaration): ts.SignatureDeclaration | undefined {
   if (ts.isFunctionLike(declaration) && 'body' in declaration && declaration.body !== undefined) return declaration;
-  if (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) {
-    const initializer = declaration.initializer;
-    if (initializer !== undefined && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) return initializer;
-  }
+  const held = functionHeldBy(declaration);
+  if (held !== undefined) return held;
   if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) {
     const siblings = (declaration.parent as ts.Node & { statements?: ts.NodeArray<ts.Node>; members?: ts.NodeArray<ts.Node> });
     const candidates: readonly ts.Node[] = siblings.statements ?? siblings.members ?? [];
