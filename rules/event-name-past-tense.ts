@@ -64,9 +64,9 @@ export default createRule<Options, MessageId>({
     return {
       'CallExpression:exit'(node: TSESTree.CallExpression) {
         if (node.arguments.length === 0) return;
-        // Job names (BullMQ) are commands to a worker, not events.
+        // Job names are commands to a worker and request/reply patterns name a call, not events.
         const publish = semantics.effectsOf(node, 'publish').find((e) => e.role.kind === 'publish');
-        if (publish === undefined || publish.role.system === 'BullMQ') return;
+        if (publish === undefined || publish.role.jobQueue === true || publish.role.expectsReply === true) return;
         check(finder.namesInPublish(node));
       },
       TSInterfaceDeclaration(node) {

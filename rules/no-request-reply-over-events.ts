@@ -85,7 +85,8 @@ export default createRule<Options, MessageId>({
     /** The broker publish a call makes, directly or through the project's wrappers. */
     function publishOf(call: CallLike) {
       const node = services.tsNodeToESTreeNodeMap.get(call) as TSESTree.CallExpression | TSESTree.TaggedTemplateExpression | undefined;
-      return node === undefined ? undefined : semantics.effectsOf(node, 'publish').find((effect) => effect.role.kind === 'publish');
+      // NestJS `send` is reported as a request of its own, not as the publish half of a hand-rolled wait.
+      return node === undefined ? undefined : semantics.effectsOf(node, 'publish').find((effect) => effect.role.kind === 'publish' && effect.role.expectsReply !== true);
     }
 
     function reportTransport(node: TSESTree.CallExpression, call: string, transport: TransportVerdict): void {

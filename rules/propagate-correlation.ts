@@ -44,7 +44,7 @@ export default createRule<Options, MessageId>({
         if (node.arguments.length === 0) return;
         const handler = enclosingHandler(node);
         if (handler === undefined) return;
-        if (!semantics.effectsOf(node, 'publish').some((e) => e.role.kind === 'publish')) return;
+        if (!semantics.effectsOf(node, 'publish').some((e) => e.role.kind === 'publish' && e.role.expectsReply !== true)) return;
         for (const envelope of objectLiteralsIn(node, sourceCode)) checkEnvelope(envelope, handler);
       },
     };

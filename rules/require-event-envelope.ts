@@ -71,7 +71,7 @@ export default createRule<Options, MessageId>({
       'CallExpression:exit'(node: TSESTree.CallExpression) {
         if (node.arguments.length === 0) return;
         const publish = semantics.effectsOf(node, 'publish').find((e) => e.role.kind === 'publish');
-        if (publish === undefined || publish.role.system === 'BullMQ') return;
+        if (publish === undefined || publish.role.jobQueue === true || publish.role.expectsReply === true) return;
         for (const object of objectLiteralsIn(node, sourceCode)) checkObject(object);
         for (const value of serializedValues(node)) checkTypedValue(value);
       },

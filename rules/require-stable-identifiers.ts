@@ -41,7 +41,7 @@ export default createRule<Options, MessageId>({
         if (node.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral) checkDeclaration(node, node.typeAnnotation.members);
       },
       'CallExpression:exit'(node: TSESTree.CallExpression) {
-        if (node.arguments.length === 0 || !semantics.effectsOf(node, 'publish').some((e) => e.role.kind === 'publish')) return;
+        if (node.arguments.length === 0 || !semantics.effectsOf(node, 'publish').some((e) => e.role.kind === 'publish' && e.role.expectsReply !== true)) return;
         for (const object of objectLiteralsIn(node, context.sourceCode)) {
           if (isLibraryType(checker.getContextualType(semantics.tsNodeOf(object) as ts.Expression))) continue;
           if (!looksLikeEventObject(propertyNamesOf(object, undefined))) continue;

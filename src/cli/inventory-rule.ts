@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { createEventNameFinder, defaultTypeFields, localInitializerOf, objectLiteralsIn, type EventNameSite } from '../semantics/event-names.js';
-import { getSemantics, type Effect, type Handler } from '../semantics/index.js';
+import { getSemantics, type Effect, type Handler, type Role } from '../semantics/index.js';
 import { isFunctionNode, isNode, parentOf, type FunctionNode } from '../util/ast.js';
 import { encodeInventoryItem, type ConsumerItem, type InventoryItem, type PublishItem } from './inventory-items.js';
 
@@ -102,12 +102,12 @@ export const inventoryRule = ESLintUtils.RuleCreator.withoutDocs<[], 'item'>({
     }
 
     function visitCall(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
-      const publish = publishOf(node);
-      if (publish === undefined) return;
+      const found = publishOf(node);
+      if (found === undefined) return;
+      const { carriesEventNames, ...publish } = found;
       // A relay's own outbox bookkeeping (`DELETE FROM outbox …` after the send) is not a publish.
       if (publish.mechanism === 'outbox' && publishesToBroker(enclosingFunctionOf(node))) return;
-      // Job names (BullMQ) are commands to a worker, not event names.
-      const sites = node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0 && publish.system !== 'BullMQ' ? finder.namesInPublish(node) : [];
+      const sites = node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0 && carriesEventNames ? finder.namesInPublish(node) : [];
       const item: PublishItem = {
         kind: 'publish',
         ...publish,
@@ -121,18 +121,26 @@ export const inventoryRule = ESLintUtils.RuleCreator.withoutDocs<[], 'item'>({
     }
 
     /** What kind of publish a call is, if any: a broker call, a project wrapper, or an outbox write. */
-    function publishOf(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): Pick<PublishItem, 'mechanism' | 'system' | 'chain'> | undefined {
+    /**
+     * What kind of publish a call is, if any: a broker call, a project wrapper, or an outbox write;
+     * and whether its names are event names (job names and request/reply patterns are not).
+     */
+    function publishOf(
+      node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression,
+    ): (Pick<PublishItem, 'mechanism' | 'system' | 'chain'> & { readonly carriesEventNames: boolean }) | undefined {
+      const carriesEventNames = (role: Role): boolean => role.jobQueue !== true && role.expectsReply !== true;
       const library = semantics.libraryCallOf(node);
       if (library !== undefined) {
-        if (library.role.kind === 'publish') return { mechanism: 'broker', system: library.role.system, chain: [library.label] };
-        if (library.role.kind === 'write' && library.role.outbox === true) return { mechanism: 'outbox', system: outboxSystem(library.role.system), chain: [library.label] };
+        const role = library.role;
+        if (role.kind === 'publish') return { mechanism: 'broker', system: role.system, chain: [library.label], carriesEventNames: carriesEventNames(role) };
+        if (role.kind === 'write' && role.outbox === true) return { mechanism: 'outbox', system: outboxSystem(role.system), chain: [library.label], carriesEventNames: true };
         return undefined;
       }
       const effects = semantics.effectsOf(node);
       const published = effects.find((e) => e.role.kind === 'publish');
-      if (published !== undefined) return { mechanism: 'wrapper', system: published.role.system, chain: published.chain };
+      if (published !== undefined) return { mechanism: 'wrapper', system: published.role.system, chain: published.chain, carriesEventNames: carriesEventNames(published.role) };
       const outboxWrite = effects.find(isOutboxWrite);
-      return outboxWrite === undefined ? undefined : { mechanism: 'outbox', system: outboxSystem(outboxWrite.role.system), chain: outboxWrite.chain };
+      return outboxWrite === undefined ? undefined : { mechanism: 'outbox', system: outboxSystem(outboxWrite.role.system), chain: outboxWrite.chain, carriesEventNames: true };
     }
 
     function publishesToBroker(fn: FunctionNode | undefined): boolean {

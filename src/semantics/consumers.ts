@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { allCatalogues, type ConsumerEntry } from './catalogue/index.js';
-import { declarationMatchesSpecifier, functionHeldBy, isProjectDeclaration, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
+import { declarationMatchesSpecifier, functionHeldBy, isReadableDeclaration, isReadableSource, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
 import type { FunctionSpecifier } from './settings.js';
 import { callsIn } from './effect-names.js';
 import { calleeNameOf, shortCalleeText, type CallResolver } from './resolve-call.js';
@@ -188,7 +188,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
     if (registeredByReference !== undefined) return registeredByReference;
     const found = new Map<ts.Node, Handler>();
     for (const file of program.getSourceFiles()) {
-      if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file) || !mentionsARegistrationMethod(file)) continue;
+      if (!isReadableSource(file, program) || !mentionsARegistrationMethod(file)) continue;
       // The calls come from the walk the effect-name index already made of every file.
       for (const call of callsIn(file)) {
         if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || !registrationMethods.has(call.expression.name.text)) continue;
@@ -237,7 +237,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
     if (!ts.isIdentifier(target) && !ts.isPropertyAccessExpression(target)) return undefined;
     const symbol = symbolAt(checker, target);
     for (const declaration of symbol?.declarations ?? []) {
-      if (!isProjectDeclaration(declaration, program)) continue;
+      if (!isReadableDeclaration(declaration, program)) continue;
       if ((ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) && declaration.body !== undefined) return declaration;
       const held = ts.isPropertyAssignment(declaration) ? undefined : functionHeldBy(declaration);
       if (held !== undefined) return held;
@@ -268,7 +268,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
       if (extended === undefined) break;
       const symbol = symbolAt(checker, extended.expression);
       current = symbol?.declarations?.find((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
-      if (current !== undefined && isProjectDeclaration(current, program)) bases.push(current);
+      if (current !== undefined && isReadableDeclaration(current, program)) bases.push(current);
     }
     return bases;
   }

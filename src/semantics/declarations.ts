@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { cataloguedPackages } from './catalogue/index.js';
 import { packageOfFile } from './package-of.js';
 import type { FunctionSpecifier } from './settings.js';
 
@@ -53,6 +54,26 @@ export function declarationName(declaration: ts.Declaration): string | undefined
   if (name === undefined) return undefined;
   if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name)) return name.text;
   return undefined;
+}
+
+/**
+ * Files whose code the analysis reads and follows: the project's own, and TypeScript sources
+ * reached through `node_modules` (workspace, linked and path-mapped packages, a shared event
+ * library shipped as `.ts`). Declaration files have no bodies; a catalogued client's own sources
+ * are known by their roles, not read.
+ */
+export function isReadableSource(file: ts.SourceFile, program: ts.Program): boolean {
+  if (file.isDeclarationFile) return false;
+  const pkg = packageOfFile(file);
+  if (pkg === undefined && !program.isSourceFileFromExternalLibrary(file)) return true;
+  return typeScriptSource.test(file.fileName) && (pkg === undefined || !cataloguedPackages.has(pkg));
+}
+
+const typeScriptSource = /\.[cm]?tsx?$/u;
+
+/** Is this declaration in code the analysis reads ({@link isReadableSource})? */
+export function isReadableDeclaration(declaration: ts.Node, program: ts.Program): boolean {
+  return isReadableSource(declaration.getSourceFile(), program);
 }
 
 /** True for declarations the project wrote (not a library's `.d.ts`). */

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { isReadableSource } from './declarations.js';
 import { calleeNameOf, type CallLike } from './resolve-call.js';
 
 /**
@@ -53,7 +54,7 @@ export function createEffectNames(program: ts.Program, seeds: Readonly<Record<Ef
 function callGraphOf(program: ts.Program): Map<string, string[]> {
   const callersOf = new Map<string, string[]>();
   for (const file of program.getSourceFiles()) {
-    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) continue;
+    if (!isReadableSource(file, program)) continue;
     const { edges } = indexOf(file);
     for (let i = 0; i + 1 < edges.length; i += 2) {
       const [definer, called] = [edges[i] ?? '', edges[i + 1] ?? ''];

@@ -44,8 +44,10 @@ export function idempotencyRoleOf(call: CallLike, library: LibraryCall, resolver
       if (touchesDedupeStore(call, resolver)) return guard(role);
       return repeatedWrite(call, library, method);
     case 'publish':
-      // A job id makes BullMQ drop the second `add` of the same job.
-      if (role.system === 'BullMQ' && !hasPropertyNamed(call, 'jobId')) return { kind: 'effect', system: role.system, what: 'enqueues a job without a job id' };
+      // A job queue drops the second `add` of a job with the same id (`jobId`); without one, a redelivery enqueues it twice.
+      if (role.jobQueue === true && role.idempotentWith !== undefined && !hasPropertyNamed(call, role.idempotentWith)) {
+        return { kind: 'effect', system: role.system, what: `enqueues a job without a \`${role.idempotentWith}\`` };
+      }
       return undefined;
     default:
       return undefined;

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { functionHeldBy, isProjectDeclaration, symbolAt } from './declarations.js';
+import { functionHeldBy, isReadableDeclaration, isReadableSource, symbolAt } from './declarations.js';
 
 /**
  * Finds the project's implementations of an interface or abstract method, so that a call through
@@ -35,7 +35,7 @@ export function createImplementations(program: ts.Program): Implementations {
   }
 
   function findImplementations(declaration: ts.Declaration): ImplementedMember[] {
-    if (!isBodilessMember(declaration) || !isProjectDeclaration(declaration, program)) return [];
+    if (!isBodilessMember(declaration) || !isReadableDeclaration(declaration, program)) return [];
     const owner = declaration.parent;
     const memberName = ts.getNameOfDeclaration(declaration)?.getText();
     if (memberName === undefined || !(ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner)) || owner.name === undefined) return [];
@@ -79,7 +79,7 @@ export function createImplementations(program: ts.Program): Implementations {
       if (ts.isSourceFile(node) || ts.isModuleDeclaration(node) || ts.isModuleBlock(node)) ts.forEachChild(node, visit);
     };
     for (const file of program.getSourceFiles()) {
-      if (!file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file)) visit(file);
+      if (isReadableSource(file, program)) visit(file);
     }
     classesByHeritageName = index;
     return index;

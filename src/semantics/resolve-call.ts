@@ -165,6 +165,14 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
         return { kind: 'effect', system, what: entry.what ?? 'has a side effect' };
       case 'read':
         return { kind: 'read', system, outbox: targetsOutbox(call, []) };
+      case 'publish':
+        return {
+          kind: 'publish',
+          system,
+          ...(entry.expectsReply === true ? { expectsReply: true } : {}),
+          ...(entry.jobQueue === true ? { jobQueue: true } : {}),
+          ...(entry.idempotentWith === undefined ? {} : { idempotentWith: entry.idempotentWith }),
+        };
       default:
         return { kind: entry.role, system };
     }

@@ -39,6 +39,12 @@ export interface Role {
   readonly callbackIndex?: number;
   /** For effects: what a redelivery repeats, as a verb phrase ("sends an email"). */
   readonly what?: string;
+  /** For publishes: the caller waits for a reply (request/reply); still a message on the broker. */
+  readonly expectsReply?: boolean;
+  /** For publishes: a job for a worker queue; its name is a job name, not an event name. */
+  readonly jobQueue?: boolean;
+  /** For job-queue publishes: the option that makes a repeated enqueue harmless (`jobId`). */
+  readonly idempotentWith?: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { functionHeldBy, isProjectDeclaration } from './declarations.js';
+import { functionHeldBy, isReadableDeclaration } from './declarations.js';
 import { idempotencyRoleOf } from './idempotency.js';
 import { createEffectNames, type EffectInterest } from './effect-names.js';
 import { createImplementations } from './implementations.js';
@@ -89,7 +89,7 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
     const target = declarations.map(implementationOf).find((d) => d !== undefined);
     const label = resolver.labelOf(call);
     if (target !== undefined) {
-      if (!isProjectDeclaration(target, program)) return [];
+      if (!isReadableDeclaration(target, program)) return [];
       return effectsOfFunction(target).map((effect) => ({ role: effect.role, chain: [label, ...effect.chain] }));
     }
     // A call through an interface or abstract method does what its project implementations do.

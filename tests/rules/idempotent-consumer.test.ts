@@ -455,7 +455,7 @@ export function start(nc: NatsConnection) {
 }
 `,
       errors: [
-        { messageId: 'nonIdempotentEffect', line: 10, column: 11, data: { effect: '`emails.add`', what: 'enqueues a job without a job id', handler: "`'message' listener`", description: 'Pub/Sub subscription listener', system: 'Pub/Sub' } },
+        { messageId: 'nonIdempotentEffect', line: 10, column: 11, data: { effect: '`emails.add`', what: 'enqueues a job without a `jobId`', handler: "`'message' listener`", description: 'Pub/Sub subscription listener', system: 'Pub/Sub' } },
         { messageId: 'nonIdempotentEffect', line: 15, column: 13, data: { effect: '`pool.query`', what: 'adds to a column', handler: '`callback`', description: 'NATS subscription callback (callback)', system: 'NATS' } },
       ],
     },

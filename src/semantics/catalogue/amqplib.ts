@@ -27,5 +27,6 @@ export const amqplib: ClientCatalogue = {
         system: 'RabbitMQ',
       },
     ],
+    messageTypes: [{ packages: ['amqplib', '@types/amqplib'], types: ['ConsumeMessage', 'Message'], system: 'RabbitMQ', description: 'RabbitMQ message handler' }],
   },
 };

@@ -63,6 +63,10 @@ export const awsSdk: ClientCatalogue = {
       { packages: ['aws-lambda'], owners: ['SQSRecord'], fields: ['receiptHandle'], system: 'SQS' },
       { packages: ['@aws-sdk/client-sqs'], owners: ['Message'], fields: ['ReceiptHandle'], system: 'SQS' },
     ],
+    messageTypes: [
+      { packages: ['@aws-sdk/client-sqs'], types: ['Message'], system: 'SQS', description: 'SQS message handler' },
+      { packages: ['aws-lambda'], types: ['SQSRecord', 'SNSEventRecord', 'SNSMessage', 'KinesisStreamRecord', 'DynamoDBRecord'], system: 'AWS Lambda', description: 'Lambda record handler' },
+    ],
   },
 };
 

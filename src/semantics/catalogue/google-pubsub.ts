@@ -18,5 +18,6 @@ export const googlePubSub: ClientCatalogue = {
     ],
     // The ack id changes on every delivery of the same message.
     positionFields: [{ packages: ['@google-cloud/pubsub'], owners: ['Message'], fields: ['ackId', 'deliveryAttempt'], system: 'Pub/Sub' }],
+    messageTypes: [{ packages: ['@google-cloud/pubsub'], types: ['Message'], system: 'Pub/Sub', description: 'Pub/Sub message handler' }],
   },
 };

@@ -1,5 +1,6 @@
 import { amqplib } from './amqplib.js';
 import { awsSdk } from './aws-sdk.js';
+import { bull } from './bull.js';
 import { bullmq } from './bullmq.js';
 import { drizzle } from './drizzle.js';
 import { email } from './email.js';
@@ -22,13 +23,24 @@ import type { ClientCatalogue, CommandEntry, EntryRole, MethodEntry } from './ty
 export type { ClientCatalogue, CommandEntry, ConsumerEntry, EntryRole, MethodEntry } from './types.js';
 export { commandSenderPackages } from './aws-sdk.js';
 export { inProcessPackages } from './in-process.js';
+import { inProcessPackages } from './in-process.js';
 export { prismaGeneratedPackage } from './prisma.js';
 
-export const brokerCatalogues: readonly ClientCatalogue[] = [kafkajs, amqplib, awsSdk, googlePubSub, nats, nestjsMicroservices, ioredis, bullmq];
+export const brokerCatalogues: readonly ClientCatalogue[] = [kafkajs, amqplib, awsSdk, googlePubSub, nats, nestjsMicroservices, ioredis, bullmq, bull];
 export const databaseCatalogues: readonly ClientCatalogue[] = [pg, mysql2, typeorm, prisma, mongoose, knex, drizzle, sequelize];
 /** Side effects that are neither a broker nor a database: email and payments. */
 export const sideEffectCatalogues: readonly ClientCatalogue[] = [email, payments];
 export const allCatalogues: readonly ClientCatalogue[] = [...brokerCatalogues, ...databaseCatalogues, ...sideEffectCatalogues, inMemoryCollections];
+
+/** Every package the catalogue knows: their sources are known by their roles, never read as project code. */
+export const cataloguedPackages: ReadonlySet<string> = new Set([
+  ...inProcessPackages,
+  ...allCatalogues.flatMap((c) => [
+    ...(c.methods ?? []).flatMap((e) => e.packages),
+    ...(c.commands ?? []).flatMap((e) => e.packages),
+    ...Object.values(c.consumers ?? {}).flatMap((entries: readonly { readonly packages: readonly string[] }[]) => entries.flatMap((e) => e.packages)),
+  ]),
+]);
 
 /** Method entries by method name: the cheap syntactic pre-filter asks this before the checker. */
 export const methodEntriesByName: ReadonlyMap<string, readonly MethodEntry[]> = indexBy(

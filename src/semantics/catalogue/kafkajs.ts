@@ -28,5 +28,8 @@ export const kafkajs: ClientCatalogue = {
         system: 'Kafka',
       },
     ],
+    messageTypes: [
+      { packages: ['kafkajs'], types: ['KafkaMessage', 'EachMessagePayload', 'EachBatchPayload'], system: 'Kafka', description: 'Kafka message handler' },
+    ],
   },
 };

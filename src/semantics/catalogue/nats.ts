@@ -36,5 +36,9 @@ export const nats: ClientCatalogue = {
         description: 'NATS subscription loop',
       },
     ],
+    messageTypes: [
+      { packages: ['nats', '@nats-io/nats-core', '@nats-io/jetstream'], types: ['Msg', 'JsMsg'], system: 'NATS', description: 'NATS message handler' },
+      { packages: ['node-nats-streaming'], types: ['Message'], system: 'NATS Streaming', description: 'NATS Streaming message handler' },
+    ],
   },
 };

@@ -3,7 +3,11 @@ import type { ClientCatalogue } from './types.js';
 /** `ClientKafka`, `ClientRMQ`… inherit `emit` from the abstract `ClientProxy`. */
 export const nestjsMicroservices: ClientCatalogue = {
   client: '@nestjs/microservices',
-  methods: [{ packages: ['@nestjs/microservices'], owners: ['ClientProxy'], methods: ['emit'], role: 'publish', system: 'NestJS microservice transport' }],
+  methods: [
+    { packages: ['@nestjs/microservices'], owners: ['ClientProxy'], methods: ['emit'], role: 'publish', system: 'NestJS microservice transport' },
+    // `send` waits for a reply, but the request is a message on the broker all the same.
+    { packages: ['@nestjs/microservices'], owners: ['ClientProxy'], methods: ['send'], role: 'publish', system: 'NestJS microservice transport', expectsReply: true },
+  ],
   consumers: {
     decorators: [
       {

@@ -21,8 +21,15 @@ export interface MethodEntry {
   readonly callbackIndex?: number;
   /** effect: what a redelivery repeats ("sends an email"). */
   readonly what?: string;
-  /** effect: an options property that makes the call idempotent when present (`idempotencyKey`). */
+  /**
+   * effect, or publish to a job queue: an options property that makes a repeated call harmless
+   * when present (`idempotencyKey`, a job's `jobId`).
+   */
   readonly idempotentWith?: string;
+  /** publish: the call waits for a reply (NestJS `ClientProxy.send`); it is still a message on the broker. */
+  readonly expectsReply?: boolean;
+  /** publish: the message is a job for a worker (Bull, BullMQ): its name is a job name, not an event name. */
+  readonly jobQueue?: boolean;
 }
 
 /**
@@ -38,6 +45,13 @@ export interface CommandEntry {
   readonly what?: string;
 }
 
+/** Method decorators that run the whole method in a database transaction: `@Transactional()`. */
+export interface TransactionDecoratorEntry {
+  readonly packages: readonly string[];
+  readonly decorators: readonly string[];
+  readonly system: string;
+}
+
 /** One client library's catalogue. */
 export interface ClientCatalogue {
   /** Package names as users install them (for docs and for the declaration drift test). */
@@ -45,11 +59,15 @@ export interface ClientCatalogue {
   readonly methods?: readonly MethodEntry[];
   readonly commands?: readonly CommandEntry[];
   readonly consumers?: ConsumerCatalogue;
+  readonly transactionDecorators?: readonly TransactionDecoratorEntry[];
 }
 
 /** Where a consumer registration keeps its handler. */
 export type HandlerLocation =
-  /** `consumer.run({ eachMessage })`, `channel.consume(queue, cb)`: an argument, or a property of an object argument. */
+  /**
+   * `consumer.run({ eachMessage })`, `channel.consume(queue, cb)`: an argument, or a property of an
+   * object argument; index -1 is the last argument (`queue.process(name, concurrency, handler)`).
+   */
   | { readonly kind: 'argument'; readonly index: number; readonly properties?: readonly string[] }
   /** `subscription.on('message', cb)`: the listener of one event name. */
   | { readonly kind: 'listener'; readonly event: string };
@@ -111,4 +129,17 @@ export interface ConsumerCatalogue {
   /** `for await (const m of subscription)` over these types. */
   readonly iterables?: readonly { readonly packages: readonly string[]; readonly types: readonly string[]; readonly system: string; readonly description: string }[];
   readonly positionFields?: readonly PositionFieldEntry[];
+  /**
+   * Types of a delivered message (`KafkaMessage`, amqplib `ConsumeMessage`, NATS Streaming
+   * `Message`). A library method that takes one is a handler its subclasses implement: the
+   * inference that lets a shared event library seen only as `.d.ts` still mark its listeners.
+   */
+  readonly messageTypes?: readonly MessageTypeEntry[];
+}
+
+export interface MessageTypeEntry {
+  readonly packages: readonly string[];
+  readonly types: readonly string[];
+  readonly system: string;
+  readonly description: string;
 }
