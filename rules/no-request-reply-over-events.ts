@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 import { getSemantics } from '../src/semantics/index.js';
-import { getRequestReply, isInlineCallback, type CorrelatedWait, type TransportVerdict } from '../src/semantics/request-reply.js';
+import { getRequestReply, type CorrelatedWait, type TransportVerdict } from '../src/semantics/request-reply.js';
+import { isInlineCallback } from '../src/semantics/ts-nodes.js';
 import type { CallLike } from '../src/semantics/resolve-call.js';
 import { createRule } from '../src/util/create-rule.js';
 import { describeChain } from '../src/util/messages.js';

@@ -1,8 +1,9 @@
 import ts from 'typescript';
-import { allCatalogues, type ConsumerEntry } from './catalogue/index.js';
+import { allCatalogues, type ConsumerEntry, type MessageTypeEntry } from './catalogue/index.js';
 import { declarationMatchesSpecifier, functionHeldBy, isReadableDeclaration, isReadableSource, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
 import type { FunctionSpecifier } from './settings.js';
 import { callsIn } from './effect-names.js';
+import { isBodilessMember } from './implementations.js';
 import { calleeNameOf, shortCalleeText, type CallResolver } from './resolve-call.js';
 
 /**
@@ -39,6 +40,9 @@ const decorators = consumerCatalogues.flatMap((c) => c.decorators ?? []);
 const eventTypes = consumerCatalogues.flatMap((c) => c.eventTypes ?? []);
 const iterables = consumerCatalogues.flatMap((c) => c.iterables ?? []);
 const positionFields = consumerCatalogues.flatMap((c) => c.positionFields ?? []);
+const messageTypes = consumerCatalogues.flatMap((c) => c.messageTypes ?? []);
+const maxHeritage = 8;
+const maxWalk = 20_000;
 const positionFieldNames: ReadonlySet<string> = new Set(positionFields.flatMap((p) => p.fields));
 const decoratorNames: ReadonlySet<string> = new Set(decorators.flatMap((d) => d.decorators));
 /** Written type names that can carry a Lambda event type: `SQSEvent`, `SQSHandler`, `EventBridgeEvent<…>`. */
@@ -48,6 +52,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
   const checker = program.getTypeChecker();
   const handlers = new WeakMap<ts.Node, Handler | null>();
   let registeredByReference: Map<ts.Node, Handler> | undefined;
+  let dispatchedByHandlers: Map<ts.Node, Handler> | undefined;
   const dispatchingMembers = new WeakMap<ts.ClassLikeDeclaration, ReadonlyMap<string, Handler>>();
 
   const bridgedNames: ReadonlySet<string> = new Set(
@@ -81,6 +86,8 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
       handlerByEventType(fn) ??
       registeredReferences().get(fn) ??
       overriddenDispatchTarget(fn) ??
+      messageTypedOverride(fn) ??
+      dispatchedImplementation(fn) ??
       pollingLoop(fn)
     );
   }
@@ -96,7 +103,13 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
       argument = parent.parent;
     }
     const site = skipParentheses(argument.parent);
-    if (ts.isCallExpression(site)) return registrationHandler(site, site.arguments.indexOf(argument as ts.Expression), property, fn);
+    if (ts.isCallExpression(site)) {
+      const direct = registrationHandler(site, site.arguments.indexOf(argument as ts.Expression), property, fn);
+      if (direct !== undefined || property !== undefined) return direct;
+      // A pass-through wrapper around the handler: `queue.process(traceFunction(opts)(async (job) => …))`, `consume(q, withRetry(handle))`.
+      const outer = skipParentheses(site.parent);
+      return ts.isCallExpression(outer) ? registrationHandler(outer, outer.arguments.indexOf(site), undefined, fn) : undefined;
+    }
     if (ts.isNewExpression(site) && property === undefined) return constructorHandler(site, site.arguments?.indexOf(argument as ts.Expression) ?? -1, fn);
     return undefined;
   }
@@ -114,7 +127,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
       if (index !== 1 || property !== undefined || event === undefined || !ts.isStringLiteralLike(event) || event.text !== location.event) return undefined;
       return { system: entry.system, description: entry.description, fn, name: `'${location.event}' listener` };
     }
-    if (location.index !== index) return undefined;
+    if (handlerIndexOf(location, call) !== index) return undefined;
     if (location.properties === undefined ? property !== undefined : property === undefined || !location.properties.includes(property)) return undefined;
     return {
       system: entry.system,
@@ -209,7 +222,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
       const listener = call.arguments[1];
       if (listener !== undefined) references.push({ expression: listener, name: `'${location.event}' listener` });
     } else {
-      const argument = call.arguments[location.index];
+      const argument = call.arguments[handlerIndexOf(location, call)];
       if (argument !== undefined && location.properties === undefined) references.push({ expression: argument, name: 'handler' });
       if (argument !== undefined && location.properties !== undefined && ts.isObjectLiteralExpression(argument)) {
         for (const property of argument.properties) {
@@ -296,6 +309,115 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
     };
     for (const member of cls.members) visit(member);
     return dispatched;
+  }
+
+  /**
+   * Inference from types, for a shared event library seen only as declaration files: a method
+   * that overrides or implements a library (or abstract project) method taking a catalogued
+   * broker message (`onMessage(data, msg: Message)`) is that library's message handler.
+   */
+  function messageTypedOverride(fn: ts.SignatureDeclaration): Handler | undefined {
+    if (!ts.isMethodDeclaration(fn) || fn.body === undefined || !ts.isClassLike(fn.parent)) return undefined;
+    const name = fn.name.getText();
+    for (const base of heritageOf(fn.parent)) {
+      for (const member of base.members as ts.NodeArray<ts.ClassElement | ts.TypeElement>) {
+        if (!(ts.isMethodDeclaration(member) || ts.isMethodSignature(member)) || member.name.getText() !== name) continue;
+        // A base method with a body is the project's own dispatch, found from its body instead.
+        if (ts.isMethodDeclaration(member) && member.body !== undefined && isReadableDeclaration(member, program)) continue;
+        const entry = messageTypeOfParameters(member);
+        if (entry !== undefined) return { system: entry.system, description: entry.description, fn, name: `${fn.parent.name?.text ?? 'class'}.${name}` };
+      }
+    }
+    return undefined;
+  }
+
+  function messageTypeOfParameters(method: ts.SignatureDeclaration): MessageTypeEntry | undefined {
+    for (const parameter of method.parameters) {
+      if (parameter.type === undefined) continue;
+      const type = checker.getTypeFromTypeNode(parameter.type);
+      const entry = messageTypes.find((m) => namedTypeMatches(type, m.types, m.packages));
+      if (entry !== undefined) return entry;
+    }
+    return undefined;
+  }
+
+  /** Classes and interfaces a class extends or implements, transitively, in any file (a `.d.ts` included). */
+  function heritageOf(cls: ts.ClassLikeDeclaration | ts.InterfaceDeclaration): (ts.ClassLikeDeclaration | ts.InterfaceDeclaration)[] {
+    const found: (ts.ClassLikeDeclaration | ts.InterfaceDeclaration)[] = [];
+    const queue: (ts.ClassLikeDeclaration | ts.InterfaceDeclaration)[] = [cls];
+    while (queue.length > 0 && found.length < maxHeritage) {
+      const current = queue.shift();
+      for (const type of (current?.heritageClauses ?? []).flatMap((clause) => clause.types)) {
+        const declaration = symbolAt(checker, type.expression)?.declarations?.find(
+          (d): d is ts.ClassLikeDeclaration | ts.InterfaceDeclaration => ts.isClassLike(d) || ts.isInterfaceDeclaration(d),
+        );
+        if (declaration === undefined || found.includes(declaration)) continue;
+        found.push(declaration);
+        queue.push(declaration);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Dispatch from a handler through an abstract or interface method: a Bull processor that does
+   * `new ProcessorClass().perform(event)`, a Kafka handler that calls `this.handlers[type].handle(m)`.
+   * Each implementation runs once per delivery, so each is a handler too.
+   */
+  function dispatchedImplementation(fn: ts.SignatureDeclaration): Handler | undefined {
+    const cls = ts.isMethodDeclaration(fn) ? fn.parent : ts.isPropertyDeclaration(fn.parent) ? fn.parent.parent : undefined;
+    if (cls === undefined || !ts.isClassLike(cls) || cls.heritageClauses === undefined) return undefined;
+    const name = ts.isMethodDeclaration(fn) ? fn.name.getText() : (fn.parent as ts.PropertyDeclaration).name.getText();
+    const dispatched = dispatchedMembers();
+    if (dispatched.size === 0) return undefined;
+    for (const base of heritageOf(cls)) {
+      for (const member of base.members as ts.NodeArray<ts.ClassElement | ts.TypeElement>) {
+        if (member.name?.getText() !== name) continue;
+        const from = dispatched.get(member);
+        if (from !== undefined) return { system: from.system, description: `${from.description}, dispatched to \`${name}\``, fn, name: `${cls.name?.text ?? 'class'}.${name}` };
+      }
+    }
+    return undefined;
+  }
+
+  /** Bodiless members (abstract methods, interface methods) that registered handlers call, with the handler that calls them. */
+  function dispatchedMembers(): ReadonlyMap<ts.Node, Handler> {
+    if (dispatchedByHandlers !== undefined) return dispatchedByHandlers;
+    const found = new Map<ts.Node, Handler>();
+    dispatchedByHandlers = found;
+    for (const handler of registeredHandlers()) {
+      const body = 'body' in handler.fn ? (handler.fn.body as ts.Node | undefined) : undefined;
+      if (body === undefined) continue;
+      let budget = maxWalk;
+      const visit = (node: ts.Node): void => {
+        if (budget-- <= 0 || ((ts.isFunctionDeclaration(node) || ts.isClassLike(node)) && node !== handler.fn)) return;
+        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+          for (const declaration of resolver.calleeDeclarationsOf(node)) {
+            if (isBodilessMember(declaration) && isReadableDeclaration(declaration, program) && !found.has(declaration)) found.set(declaration, handler);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(body);
+    }
+    return found;
+  }
+
+  /** Every handler registered through a catalogued registration call, inline or by reference. */
+  function registeredHandlers(): Handler[] {
+    const found: Handler[] = [...registeredReferences().values()];
+    for (const file of program.getSourceFiles()) {
+      if (!isReadableSource(file, program) || !mentionsARegistrationMethod(file)) continue;
+      for (const call of callsIn(file)) {
+        if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || !registrationMethods.has(call.expression.name.text)) continue;
+        for (const argument of call.arguments) {
+          const inline = inlineFunctionIn(argument);
+          const handler = inline === undefined ? undefined : handlerOf(inline);
+          if (handler !== undefined) found.push(handler);
+        }
+      }
+    }
+    return found;
   }
 
   /** A function that polls SQS with `ReceiveMessageCommand` processes what it received. */
@@ -405,7 +527,7 @@ function mayRegisterByReference(call: ts.CallExpression, method: string): boolea
   return registrations.some((registration) => {
     if (!registration.methods.includes(method)) return false;
     const location = registration.handler;
-    const argument = call.arguments[location.kind === 'listener' ? 1 : location.index];
+    const argument = call.arguments[location.kind === 'listener' ? 1 : handlerIndexOf(location, call)];
     if (argument === undefined) return false;
     if (location.kind === 'listener' || location.properties === undefined) return isFunctionReference(argument);
     return (
@@ -423,6 +545,28 @@ function isFunctionReference(expression: ts.Expression): boolean {
 function mentionsARegistrationMethod(file: ts.SourceFile): boolean {
   const text = file.text;
   return [...registrationMethods].some((method) => text.includes(`.${method}(`));
+}
+
+/** The argument that holds the handler; -1 in the catalogue is the last argument. */
+function handlerIndexOf(location: { readonly index: number }, call: ts.CallExpression): number {
+  return location.index === -1 ? call.arguments.length - 1 : location.index;
+}
+
+/** An inline function passed as an argument or as a property of an object argument (`{ eachMessage: async () => … }`), or through one wrapper call. */
+function inlineFunctionIn(argument: ts.Expression): ts.ArrowFunction | ts.FunctionExpression | undefined {
+  let node = argument;
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) node = node.expression;
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
+  if (ts.isCallExpression(node)) return node.arguments.map(inlineFunctionIn).find((f) => f !== undefined);
+  if (ts.isObjectLiteralExpression(node)) {
+    for (const property of node.properties) {
+      if (ts.isPropertyAssignment(property)) {
+        const inner = inlineFunctionIn(property.initializer);
+        if (inner !== undefined && !ts.isCallExpression(property.initializer)) return inner;
+      }
+    }
+  }
+  return undefined;
 }
 
 function skipParentheses(node: ts.Node): ts.Node {

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { publishLikeMethodName } from './catalogue/index.js';
 import { isReadableSource } from './declarations.js';
 import { calleeNameOf, type CallLike } from './resolve-call.js';
 
@@ -42,10 +43,12 @@ export function createEffectNames(program: ts.Program, seeds: Readonly<Record<Ef
       let names = reachable.get(interest);
       if (names === undefined) {
         callersOf ??= callGraphOf(program);
-        names = namesReaching(seeds[interest], callersOf);
+        // Publish-like names may be wrappers from declaration-only libraries, whose bodies are not in the graph.
+        const publishLike = interest === 'tx-scope' ? [] : [...callersOf.keys()].filter((called) => publishLikeMethodName.test(called));
+        names = namesReaching(new Set([...seeds[interest], ...publishLike]), callersOf);
         reachable.set(interest, names);
       }
-      return names.has(name);
+      return names.has(name) || (interest !== 'tx-scope' && publishLikeMethodName.test(name));
     },
   };
 }

@@ -86,7 +86,8 @@ export function createImplementations(program: ts.Program): Implementations {
   }
 }
 
-function isBodilessMember(declaration: ts.Declaration): boolean {
+/** An interface member, or an abstract or overload method: a declaration without a body. */
+export function isBodilessMember(declaration: ts.Declaration): boolean {
   if (ts.isMethodSignature(declaration) || ts.isPropertySignature(declaration)) return true;
   return ts.isMethodDeclaration(declaration) && declaration.body === undefined;
 }

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { returnedExpressions, skipOuter, walkUnit } from './ts-nodes.js';
 import { inProcessPackages } from './catalogue/index.js';
 import {
   amqplibReplyConsumers,
@@ -80,17 +81,6 @@ export interface CorrelatedWait {
   readonly publish: Publish;
 }
 
-/** Is a function passed straight to a call (`new Promise((resolve) => …)`, `.pipe(filter((r) => …))`)? It belongs to its caller's unit. */
-export function isInlineCallback(fn: ts.Node): boolean {
-  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
-  let child: ts.Node = fn;
-  let parent = fn.parent;
-  while (ts.isParenthesizedExpression(parent)) {
-    child = parent;
-    parent = parent.parent;
-  }
-  return (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(child as ts.Expression) === true;
-}
 
 export interface Publish {
   readonly call: CallLike;
@@ -836,20 +826,6 @@ function mergeVerdicts(verdicts: readonly TransportVerdict[]): TransportVerdict 
   return unknownTransport(`its registrations disagree (${systems.join(', ')})`);
 }
 
-/**
- * Walks the code that runs as part of a function: its body and the callbacks passed inline to
- * calls (`new Promise((resolve) => …)`, `.pipe(filter((r) => …))`), not nested functions or classes.
- */
-function walkUnit(root: ts.Node, visit: (node: ts.Node) => void): void {
-  let budget = maxWalk;
-  const step = (node: ts.Node): void => {
-    if (budget-- <= 0) return;
-    if (node !== root && (ts.isFunctionLike(node) || ts.isClassLike(node)) && !isInlineCallback(node)) return;
-    visit(node);
-    ts.forEachChild(node, step);
-  };
-  step(root);
-}
 
 const importAliases = new WeakMap<ts.SourceFile, ReadonlyMap<string, string>>();
 
@@ -891,17 +867,6 @@ function functionOf(node: ts.Node | undefined): ts.ArrowFunction | ts.FunctionEx
   return inner !== undefined && (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) ? inner : undefined;
 }
 
-/** The expressions a function returns (an expression body, or its `return` statements). */
-function returnedExpressions(fn: ts.SignatureDeclaration): ts.Expression[] {
-  const body = 'body' in fn ? (fn.body as ts.Node | undefined) : undefined;
-  if (body === undefined) return [];
-  if (!ts.isBlock(body)) return [body as ts.Expression];
-  const found: ts.Expression[] = [];
-  walkUnit(body, (node) => {
-    if (ts.isReturnStatement(node) && node.expression !== undefined && found.length < 8) found.push(node.expression);
-  });
-  return found;
-}
 
 function objectProperty(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
   for (const property of object.properties) {
@@ -920,13 +885,6 @@ function propertyNameOf(property: ts.ObjectLiteralElementLike): string | undefin
   return undefined;
 }
 
-function skipOuter(node: ts.Expression): ts.Expression {
-  let current = node;
-  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current) || ts.isAwaitExpression(current)) {
-    current = current.expression;
-  }
-  return current;
-}
 
 function isLiteral(node: ts.Expression): boolean {
   const inner = skipOuter(node);

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { commandEntriesByClass, commandSenderPackages, methodEntriesByName, publishMethodNames, transactionScopeMethodNames, type MethodEntry } from './catalogue/index.js';
+import { commandEntriesByClass, commandSenderPackages, methodEntriesByName, ownerMatches, publishMethodNames, transactionScopeMethodNames, type MethodEntry } from './catalogue/index.js';
 import type { EffectInterest } from './effect-names.js';
 import { declaredTypeNamesOf, memberByDeclaredType } from './declared-member.js';
 import { declarationMatchesSpecifier, isConstDeclaration, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
@@ -149,7 +149,8 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
         const args = ts.isCallExpression(call) ? call.arguments : [];
         const index = entry.callbackIndex === -1 ? args.length - 1 : (entry.callbackIndex ?? 0);
         const callback = args[index];
-        if (callback !== undefined && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) {
+        // The callback written in place, or a reference to one (`session.withTransaction(work)` inside a wrapper).
+        if (callback !== undefined && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback) || ts.isIdentifier(callback) || ts.isPropertyAccessExpression(callback))) {
           return { kind: 'tx-scope', system, callbackIndex: index };
         }
         // `knex.transaction()` / `sequelize.transaction()` without a callback hand back a transaction to commit.
@@ -350,11 +351,6 @@ export function hasPropertyNamed(call: CallLike, property: string): boolean {
   };
   for (const argument of args) visit(argument);
   return found;
-}
-
-function ownerMatches(entry: MethodEntry, owner: string | undefined): boolean {
-  if (entry.ownerSuffix !== undefined) return owner?.endsWith(entry.ownerSuffix) === true;
-  return entry.owners === undefined || (owner !== undefined && entry.owners.includes(owner));
 }
 
 function namesOfSpecifier(spec: FunctionSpecifier): string[] {

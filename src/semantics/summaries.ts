@@ -1,5 +1,8 @@
 import ts from 'typescript';
-import { functionHeldBy, isReadableDeclaration } from './declarations.js';
+import { declarationName, functionHeldBy, isReadableDeclaration, ownerNameOf } from './declarations.js';
+import { memberFromFactory } from './factory-members.js';
+import { createTransactionWrappers } from './transaction-wrappers.js';
+import { createTypedWrappers } from './typed-wrappers.js';
 import { idempotencyRoleOf } from './idempotency.js';
 import { createEffectNames, type EffectInterest } from './effect-names.js';
 import { createImplementations } from './implementations.js';
@@ -45,6 +48,12 @@ interface PartialSummary {
 export function createSummaries(program: ts.Program, resolver: CallResolver): Summaries {
   const implementations = createImplementations(program);
   const effectNames = createEffectNames(program, resolver.namesWithRoles);
+  const typedWrappers = createTypedWrappers(program);
+  const checker = program.getTypeChecker();
+  const transactionWrappers = createTransactionWrappers(
+    // Opening a transaction with SQL text (`query('BEGIN')`) is a tx-begin of the catalogue too.
+    (call) => effectsOfCall(call, 'tx-scope').find((e) => e.role.kind === 'tx-scope' || e.role.kind === 'tx-begin')?.role,
+  );
   /** Complete summaries: computed with nothing cut below them, so the same whoever asks first. */
   const byFunction = new WeakMap<ts.Node, readonly Effect[]>();
   let completed = 0;
@@ -86,11 +95,20 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
       return idempotency === undefined || idempotency === library.role ? [{ role: library.role, chain }] : [{ role: library.role, chain }, { role: idempotency, chain }];
     }
     const declarations = resolver.calleeDeclarationsOf(call);
-    const target = declarations.map(implementationOf).find((d) => d !== undefined);
+    const target = declarations.map(implementationOf).find((d) => d !== undefined) ?? memberFromFactory(checker, call);
     const label = resolver.labelOf(call);
     if (target !== undefined) {
       if (!isReadableDeclaration(target, program)) return [];
-      return effectsOfFunction(target).map((effect) => ({ role: effect.role, chain: [label, ...effect.chain] }));
+      const effects = effectsOfFunction(target).map((effect) => ({ role: effect.role, chain: [label, ...effect.chain] }));
+      const wrapper = interest === 'publish' ? undefined : transactionWrappers.wrapperOf(target);
+      const callback = wrapper === undefined || !ts.isCallExpression(call) ? undefined : call.arguments[wrapper.index];
+      if (wrapper === undefined || callback === undefined || !isCallbackArgument(callback)) return effects;
+      return [...effects, { role: { kind: 'tx-scope', system: wrapper.system, callbackIndex: wrapper.index }, chain: [label] }];
+    }
+    // A wrapper from a declaration-only library, judged from the broker client its class holds.
+    for (const declaration of declarations) {
+      const system = typedWrappers.publishSystemOf(declaration);
+      if (system !== undefined) return [{ role: { kind: 'publish', system }, chain: [label, `${ownerNameOf(declaration) ?? 'wrapper'}.${declarationName(declaration) ?? 'publish'} (declared types)`] }];
     }
     // A call through an interface or abstract method does what its project implementations do.
     const found = new Map<string, Effect>();
@@ -175,6 +193,13 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
     visit(body);
     return [...found.values()];
   }
+}
+
+/** A callback written in place, or a reference to one (a wrapper handing its own callback on). */
+function isCallbackArgument(node: ts.Expression): boolean {
+  let inner = node;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner) || ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner);
 }
 
 function isImmediatelyInvoked(call: CallLike): boolean {

@@ -20,7 +20,7 @@ import { sequelize } from './sequelize.js';
 import { typeorm } from './typeorm.js';
 import type { ClientCatalogue, CommandEntry, EntryRole, MethodEntry } from './types.js';
 
-export type { ClientCatalogue, CommandEntry, ConsumerEntry, EntryRole, MethodEntry } from './types.js';
+export type { ClientCatalogue, CommandEntry, ConsumerEntry, EntryRole, MessageTypeEntry, MethodEntry } from './types.js';
 export { commandSenderPackages } from './aws-sdk.js';
 export { inProcessPackages } from './in-process.js';
 import { inProcessPackages } from './in-process.js';
@@ -48,14 +48,36 @@ export const methodEntriesByName: ReadonlyMap<string, readonly MethodEntry[]> = 
   (entry) => entry.methods,
 );
 
+/** The catalogue entry for a method declared by `pkg` on `owner`, if any. */
+export function findMethodEntry(method: string, pkg: string, owner: string | undefined, role?: EntryRole): MethodEntry | undefined {
+  return methodEntriesByName.get(method)?.find((e) => (role === undefined || e.role === role) && e.packages.includes(pkg) && ownerMatches(e, owner));
+}
+
+export function ownerMatches(entry: MethodEntry, owner: string | undefined): boolean {
+  if (entry.ownerSuffix !== undefined) return owner?.endsWith(entry.ownerSuffix) === true;
+  return entry.owners === undefined || (owner !== undefined && entry.owners.includes(owner));
+}
+
+/**
+ * Method names that read as "put a message on the wire": `publish`, `publishEvent`, `emit`,
+ * `sendMessage`, `produce`. Used only where a wrapper's body cannot be read (a declaration-only
+ * event library) and its owner holds a broker client.
+ */
+export const publishLikeMethodName = /^(?:publish|emit|send|produce)(?:$|[A-Z_\d])/u;
+
 /** Names of the catalogued methods that publish. */
 export const publishMethodNames: ReadonlySet<string> = methodNamesWithRole('publish');
-/** Names of the catalogued methods that run a callback in a transaction. */
-export const transactionScopeMethodNames: ReadonlySet<string> = methodNamesWithRole('tx-scope');
+/** Names of the catalogued methods that run a callback in a transaction, or open one (SQL text can say `BEGIN`). */
+export const transactionScopeMethodNames: ReadonlySet<string> = new Set([...methodNamesWithRole('tx-scope'), ...methodNamesWithRole('tx-begin'), ...methodNamesWithRole('sql')]);
 
 function methodNamesWithRole(role: EntryRole): Set<string> {
   return new Set(allCatalogues.flatMap((c) => c.methods ?? []).flatMap((entry) => (entry.role === role ? entry.methods : [])));
 }
+
+/** Packages of AWS SDK clients whose commands publish, with the system: `@aws-sdk/client-sns` → SNS. */
+export const publishingCommandPackages: ReadonlyMap<string, string> = new Map(
+  allCatalogues.flatMap((c) => c.commands ?? []).flatMap((entry) => (entry.role === 'publish' ? entry.packages.map((pkg) => [pkg, entry.system] as const) : [])),
+);
 
 /** Command entries by command class name. */
 export const commandEntriesByClass: ReadonlyMap<string, readonly CommandEntry[]> = indexBy(
