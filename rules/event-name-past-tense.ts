@@ -79,6 +79,16 @@ export default createRule<Options, MessageId>({
         const site = finder.nameOfEventClass(node);
         if (site !== undefined) check([site]);
       },
+      // Names declared once and used by event types elsewhere are reported at the declaration.
+      TSEnumMember(node) {
+        const site = finder.nameOfDeclaration(node);
+        if (site !== undefined) check([site]);
+      },
+      'Program > VariableDeclaration > VariableDeclarator, Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator'(node: TSESTree.VariableDeclarator) {
+        if (node.parent.kind !== 'const') return;
+        const site = finder.nameOfDeclaration(node);
+        if (site !== undefined) check([site]);
+      },
       PropertyDefinition(node) {
         const site = finder.nameOfPublisherSubject(node);
         if (site !== undefined) check([site]);

@@ -8,7 +8,7 @@ import { createRule } from '../src/util/create-rule.js';
 import { describeChain } from '../src/util/messages.js';
 
 export type Options = [];
-export type MessageId = 'requestReply' | 'requestReplyUnknownTransport' | 'replySubscription' | 'replyingEventHandler' | 'correlatedReply';
+export type MessageId = 'requestReply' | 'requestReplyUnknownTransport' | 'replySubscription' | 'replyingEventHandler' | 'replyingHandler' | 'correlatedReply';
 
 /** What every message says breaks, and what to do instead. */
 const consequences =
@@ -29,6 +29,7 @@ export default createRule<Options, MessageId>({
       requestReplyUnknownTransport: `{{call}} sends a request and waits for the reply, and this client's transport is not visible here ({{why}}). Over a broker (Kafka, RabbitMQ, NATS, Redis, MQTT) that is request/reply over events, with ${consequences}. ${remedy}. If the client is TCP or gRPC, register it with \`ClientsModule.register([{ name, transport }])\` where this program can see it.`,
       replySubscription: `{{call}} subscribes to the Kafka reply topic of {{pattern}} so that \`send\` can wait for answers: request/reply over Kafka has ${consequences}. ${remedy}.`,
       replyingEventHandler: `{{handler}} answers the event-named pattern '{{pattern}}' with a reply over {{transport}}. An event states a fact and expects no answer; replying turns every publisher into a caller that waits, with ${consequences}. Handle it with \`@EventPattern\` and return nothing; serve answers through a synchronous endpoint or a read model.`,
+      replyingHandler: `{{handler}} answers '{{pattern}}' with a reply over {{transport}}: the responding half of request/reply over a broker. A caller waits on this reply, with ${consequences}. Serve the answer through a synchronous endpoint (HTTP/gRPC) or a read model, or handle the message with \`@EventPattern\` and return nothing.`,
       correlatedReply: `{{wait}} waits for a reply, matched through {{matched}}, to what {{publish}} publishes to {{broker}}: this is request/reply over events, with ${consequences}. ${remedy}.`,
     },
     schema: [],
@@ -63,7 +64,7 @@ export default createRule<Options, MessageId>({
         const decorator = services.tsNodeToESTreeNodeMap.get(handler.decorator) as TSESTree.Node | undefined;
         context.report({
           node: decorator ?? node,
-          messageId: 'replyingEventHandler',
+          messageId: handler.eventNamed ? 'replyingEventHandler' : 'replyingHandler',
           data: { handler: `\`${handler.name}\``, pattern: handler.pattern, transport: handler.systems.join(' / ') },
         });
       },

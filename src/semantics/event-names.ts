@@ -1,7 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { propertyKeyName } from '../util/ast.js';
-import { functionHeldBy, packageOfDeclaration, symbolAt } from './declarations.js';
+import { functionHeldBy, isReadableSource, packageOfDeclaration, symbolAt } from './declarations.js';
+import { getEventNameDeclarations, looksLikeEventType, notEventTypeName } from './event-name-declarations.js';
+import { splitEventName } from './names.js';
 import type { FileSemantics } from './index.js';
 
 /**
@@ -34,20 +36,25 @@ export const defaultTypeFields: readonly string[] = ['type', 'eventType', 'event
 const typeParameterNames: ReadonlySet<string> = new Set(['type', 'eventType', 'eventName', 'event_type', 'detailType']);
 /** Names that say a type or object is a command, a request or a query, not an event. */
 const commandName = /(?:Command|Cmd|Request|Query)$/u;
-/** With `type`, a body and an identity or time make a declared type look like an event envelope. */
-const envelopeBodies: ReadonlySet<string> = new Set(['data', 'payload', 'detail']);
-const envelopeIdentities: ReadonlySet<string> = new Set(['id', 'eventId', 'occurredAt', 'occurred_at', 'timestamp', 'aggregateId', 'version']);
-/** Redux-style actions and UI messages are not domain events. */
-const notEventName = /(?:Command|Cmd|Request|Query|Action)$/u;
+/** Classes that handle, publish or build events, not events themselves. */
+const eventMachineryName = /(?:Handler|Listener|Subscriber|Processor|Publisher|Consumer|Producer|Emitter|Bus|Service|Factory|Builder|Error|Exception)$/u;
+/** Base classes of events: `VendureEvent`, `DomainEvent`, `BaseEvent`, `IntegrationEvent`. */
+const eventBaseName = /Event$/u;
 const maxObjectDepth = 6;
+const maxBaseHops = 5;
 
 export interface EventNameFinder {
   /** Names carried by a publish call's arguments. */
   namesInPublish(call: TSESTree.CallExpression): EventNameSite[];
   /** Literal types of the type field of an interface or type alias that looks like an event envelope. */
   namesInEnvelopeType(node: TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration): EventNameSite[];
-  /** A class that implements `IEvent` from `@nestjs/cqrs`. */
+  /**
+   * An event class: one that implements `IEvent` from `@nestjs/cqrs`, or extends (directly or
+   * not) an event base class of a framework or of the project (`VendureEvent`, `DomainEvent`).
+   */
   nameOfEventClass(node: TSESTree.ClassDeclaration): EventNameSite | undefined;
+  /** An enum member or constant that an event type uses as its name (`Subjects.TicketCreated = 'ticket:created'`). */
+  nameOfDeclaration(node: TSESTree.TSEnumMember | TSESTree.VariableDeclarator): EventNameSite | undefined;
   /** `readonly subject = Subjects.TicketCreated` in a subclass of a project publisher class. */
   nameOfPublisherSubject(node: TSESTree.PropertyDefinition): EventNameSite | undefined;
   /** `@EventPattern('order_created')` (not a Kafka topic). */
@@ -62,7 +69,10 @@ export function createEventNameFinder(
   const checker = semantics.checker;
   const fields: ReadonlySet<string> = new Set(typeFields);
 
-  return { namesInPublish, namesInEnvelopeType, nameOfEventClass, nameOfPublisherSubject, nameOfEventPattern };
+  const declarations = getEventNameDeclarations(semantics.program);
+  const envelopeFields: ReadonlySet<string> = new Set([...typeFields, 'subject']);
+
+  return { namesInPublish, namesInEnvelopeType, nameOfEventClass, nameOfDeclaration, nameOfPublisherSubject, nameOfEventPattern };
 
   function namesInPublish(call: TSESTree.CallExpression): EventNameSite[] {
     const sites: EventNameSite[] = [...namesInFactoryArguments(call)];
@@ -96,24 +106,34 @@ export function createEventNameFinder(
   }
 
   function namesInEnvelopeType(node: TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration): EventNameSite[] {
-    if (notEventName.test(node.id.name)) return [];
+    if (notEventTypeName.test(node.id.name)) return [];
+    const declaration = semantics.tsNodeOf(node) as ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+    const tsMembers = ts.isInterfaceDeclaration(declaration) ? declaration.members : ts.isTypeLiteralNode(declaration.type) ? declaration.type.members : undefined;
+    if (tsMembers === undefined || !looksLikeEventType(node.id.name, tsMembers)) return [];
     const members =
       node.type === AST_NODE_TYPES.TSInterfaceDeclaration
         ? node.body.body
         : node.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral
           ? node.typeAnnotation.members
           : [];
-    const names = new Set(members.flatMap((m) => (m.type === AST_NODE_TYPES.TSPropertySignature && !m.computed ? [propertyKeyName(m)] : [])));
-    const looksLikeEvent = /Event$/u.test(node.id.name) || ([...names].some((n) => envelopeBodies.has(n)) && [...names].some((n) => envelopeIdentities.has(n)));
-    if (!looksLikeEvent) return [];
     const sites: EventNameSite[] = [];
     for (const member of members) {
-      if (member.type !== AST_NODE_TYPES.TSPropertySignature || member.computed || !fields.has(propertyKeyName(member))) continue;
+      if (member.type !== AST_NODE_TYPES.TSPropertySignature || member.computed || !envelopeFields.has(propertyKeyName(member))) continue;
       const annotation = member.typeAnnotation?.typeAnnotation;
-      const literals = annotation?.type === AST_NODE_TYPES.TSUnionType ? annotation.types : annotation === undefined ? [] : [annotation];
-      for (const literal of literals) {
-        if (literal.type === AST_NODE_TYPES.TSLiteralType && literal.literal.type === AST_NODE_TYPES.Literal && typeof literal.literal.value === 'string') {
-          sites.push({ name: literal.literal.value, node: literal, literal: literal.literal, source: 'envelope type' });
+      const parts = annotation?.type === AST_NODE_TYPES.TSUnionType ? annotation.types : annotation === undefined ? [] : [annotation];
+      for (const part of parts) {
+        if (part.type === AST_NODE_TYPES.TSLiteralType && part.literal.type === AST_NODE_TYPES.Literal && typeof part.literal.value === 'string') {
+          sites.push({ name: part.literal.value, node: part, literal: part.literal, source: 'envelope type' });
+        } else if (part.type === AST_NODE_TYPES.TSTypeReference || part.type === AST_NODE_TYPES.TSTypeQuery) {
+          // `subject: Subjects.TicketCreated`: the name is judged where the enum member is declared.
+          const site = declaredNameSite(part, 'envelope type');
+          if (site !== null) {
+            if (site !== undefined) sites.push(site);
+            continue;
+          }
+          // Not the project's declaration (a library's enum, a type alias): judged where it is used.
+          const type = checker.getTypeFromTypeNode(semantics.tsNodeOf(part) as ts.TypeNode);
+          if (type.isStringLiteral()) sites.push({ name: type.value, node: part, source: 'envelope type' });
         }
       }
     }
@@ -121,13 +141,71 @@ export function createEventNameFinder(
   }
 
   function nameOfEventClass(node: TSESTree.ClassDeclaration): EventNameSite | undefined {
-    if (node.id === null || commandName.test(node.id.name)) return undefined;
+    if (node.id === null || node.abstract || commandName.test(node.id.name) || eventMachineryName.test(node.id.name)) return undefined;
     const implementsEvent = node.implements.some((clause) => {
       if (!sourceCode.getText(clause.expression).endsWith('IEvent')) return false;
       const symbol = symbolOf(clause.expression);
       return symbol?.getName() === 'IEvent' && declaredInPackage(symbol, '@nestjs/cqrs');
     });
-    return implementsEvent ? { name: node.id.name, node: node.id, source: 'event class' } : undefined;
+    const cls = semantics.tsNodeOf(node) as ts.ClassDeclaration;
+    if (!implementsEvent && (node.superClass === null || !extendsEventBase(cls))) return undefined;
+    if (isEntityEvent(cls, node.id.name)) return undefined;
+    return { name: node.id.name, node: node.id, source: 'event class' };
+  }
+
+  function nameOfDeclaration(node: TSESTree.TSEnumMember | TSESTree.VariableDeclarator): EventNameSite | undefined {
+    const value = node.type === AST_NODE_TYPES.TSEnumMember ? node.initializer : node.init;
+    if (value?.type !== AST_NODE_TYPES.Literal || typeof value.value !== 'string') return undefined;
+    if (!declarations.isEventName(semantics.tsNodeOf(node))) return undefined;
+    return { name: value.value, node: value, literal: value, source: 'envelope type' };
+  }
+
+  /** Does a class extend, directly or through others, a class named `…Event` (not the DOM's or Node's `Event`)? */
+  function extendsEventBase(cls: ts.ClassLikeDeclaration): boolean {
+    let current: ts.ClassLikeDeclaration = cls;
+    for (let hops = 0; hops < maxBaseHops; hops++) {
+      const extended: ts.ExpressionWithTypeArguments | undefined = current.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+      if (extended === undefined) return false;
+      const base: ts.ClassLikeDeclaration | undefined = symbolAt(checker, extended.expression)?.declarations?.find((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
+      if (base === undefined) return false;
+      if (base.name !== undefined && eventBaseName.test(base.name.text) && !isPlatformDeclaration(base)) return true;
+      current = base;
+    }
+    return false;
+  }
+
+  /**
+   * An entity event: named after the entity it carries, with its action in a type discriminator
+   * (`ProductEvent` with `entity: Product` and `type: 'created' | 'updated' | 'deleted'`). Its
+   * class name has no action to judge; the discriminator carries it.
+   */
+  function isEntityEvent(cls: ts.ClassDeclaration, name: string): boolean {
+    const symbol = cls.name === undefined ? undefined : checker.getSymbolAtLocation(cls.name);
+    if (symbol === undefined) return false;
+    const instance = checker.getDeclaredTypeOfSymbol(symbol);
+    const properties = checker.getPropertiesOfType(instance);
+    const hasDiscriminator = properties.some((p) => {
+      if (!fields.has(p.getName())) return false;
+      const type = checker.getTypeOfSymbolAtLocation(p, cls);
+      return type.isStringLiteral() || (type.isUnion() && type.types.every((t) => t.isStringLiteral()));
+    });
+    if (!hasDiscriminator) return false;
+    const entity = splitEventName(name).words.join('');
+    const carried = new Set<string>();
+    for (const property of properties) {
+      const propertyType = checker.getTypeOfSymbolAtLocation(property, cls);
+      for (const part of propertyType.isUnion() ? propertyType.types : [propertyType]) {
+        const carriedName = (part.aliasSymbol ?? part.getSymbol())?.getName();
+        if (carriedName !== undefined) carried.add(carriedName.toLowerCase());
+      }
+    }
+    for (const base of checker.getBaseTypes(instance as ts.InterfaceType)) {
+      for (const argument of checker.getTypeArguments(base as ts.TypeReference)) {
+        const argumentName = argument.getSymbol()?.getName();
+        if (argumentName !== undefined) carried.add(argumentName.toLowerCase());
+      }
+    }
+    return entity !== '' && carried.has(entity);
   }
 
   function nameOfPublisherSubject(node: TSESTree.PropertyDefinition): EventNameSite | undefined {
@@ -173,8 +251,32 @@ export function createEventNameFinder(
       return { name: value.quasis[0]?.value.cooked ?? '', node: value, literal: value, source };
     }
     if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const declared = declaredNameSite(value, source);
+    if (declared !== null) return declared;
     const type = checker.getTypeAtLocation(semantics.tsNodeOf(value));
     return type.isStringLiteral() ? { name: type.value, node: value, source } : undefined;
+  }
+
+  /**
+   * A name spelled by an enum member or constant of the project is reported where it is declared,
+   * once: at that declaration when it is in this file; not here when the declaring file reports it
+   * (`undefined`). `null` means the value is not such a declaration (judge it at the use).
+   */
+  function declaredNameSite(use: TSESTree.Node, source: EventNameSource): EventNameSite | undefined | null {
+    const tsUse = semantics.tsNodeOf(use);
+    const nameNode = ts.isTypeReferenceNode(tsUse)
+      ? ts.isQualifiedName(tsUse.typeName) ? tsUse.typeName.right : tsUse.typeName
+      : ts.isTypeQueryNode(tsUse)
+        ? ts.isQualifiedName(tsUse.exprName) ? tsUse.exprName.right : tsUse.exprName
+        : ts.isPropertyAccessExpression(tsUse) ? tsUse.name : tsUse;
+    const declaration = symbolAt(checker, nameNode)?.valueDeclaration;
+    if (declaration === undefined || !(ts.isEnumMember(declaration) || ts.isVariableDeclaration(declaration))) return null;
+    const initializer = declaration.initializer;
+    if (initializer === undefined || !ts.isStringLiteralLike(initializer) || !isReadableSource(declaration.getSourceFile(), semantics.program)) return null;
+    if (declaration.getSourceFile() !== tsUse.getSourceFile()) return declarations.isEventName(declaration) ? undefined : null;
+    const literal = semantics.esNodeOf(initializer);
+    if (literal?.type !== AST_NODE_TYPES.Literal || typeof literal.value !== 'string') return null;
+    return { name: literal.value, node: literal, literal, source };
   }
 
   /** An object whose declared type is a command, or whose own type field names a command. */
@@ -272,6 +374,14 @@ function stringValueOf(object: TSESTree.ObjectExpression): TSESTree.Node | undef
   return property?.value;
 }
 
+
+/** Declared by the platform: the DOM's or Node's `Event`, `CustomEvent`. */
+function isPlatformDeclaration(declaration: ts.Node): boolean {
+  const file = declaration.getSourceFile();
+  if (!file.isDeclarationFile) return false;
+  const pkg = packageOfDeclaration(declaration);
+  return pkg === undefined || pkg === 'node' || pkg === 'undici-types' || /[\\/]typescript[\\/]lib[\\/]/u.test(file.fileName);
+}
 
 function declaredInPackage(symbol: ts.Symbol, pkg: string): boolean {
   return symbol.declarations?.some((d) => packageOfDeclaration(d) === pkg) === true;

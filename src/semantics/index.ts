@@ -42,6 +42,8 @@ export interface FileSemantics {
   /** Does the project class this class extends have a method that publishes (the abstract-publisher pattern)? */
   baseClassPublishes(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean;
   tsNodeOf(node: TSESTree.Node): ts.Node;
+  /** The ESTree node of a TypeScript node of this file, if it has one. */
+  esNodeOf(node: ts.Node): TSESTree.Node | undefined;
 }
 
 interface ProgramSemantics {
@@ -82,6 +84,7 @@ export function getSemantics(context: Readonly<TSESLint.RuleContext<string, read
     },
     baseClassPublishes: (node) => baseClassPublishes(tsNodeOf(node) as ts.ClassLikeDeclaration, services.program.getTypeChecker(), summaries),
     tsNodeOf,
+    esNodeOf: (node) => services.tsNodeToESTreeNodeMap.get(node),
   };
   byFile.set(ast, semantics);
   return semantics;

@@ -64,7 +64,10 @@ export interface NestRequest {
 
 export interface ReplyingEventHandler {
   readonly decorator: ts.Decorator;
+  /** The pattern as a string, or as written when it is computed (`TicketCreatedEvent.name`). */
   readonly pattern: string;
+  /** The pattern is a past-tense event name (`order.placed`), not an RPC-style one (`get_user`). */
+  readonly eventNamed: boolean;
   readonly name: string;
   readonly systems: readonly string[];
 }
@@ -465,8 +468,11 @@ function createRequestReply(program: ts.Program): RequestReply {
       const declared = symbol?.declarations?.[0];
       if (symbol?.getName() !== nestReplyingDecorator || declared === undefined || packageOfDeclaration(declared) !== nestMicroservicesPackage) continue;
       const patternArgument = call.arguments[0];
-      const pattern = patternArgument === undefined ? undefined : stringValueOf(patternArgument, 0);
-      if (pattern === undefined || judgeEventName(pattern).ok !== true || !returnsReply(method)) return undefined;
+      if (patternArgument === undefined || !returnsReply(method)) return undefined;
+      // An RPC-style pattern (`get_user`) or a computed one (`TicketCreatedEvent.name`) answers over the broker all the same.
+      const literal = stringValueOf(patternArgument, 0);
+      const pattern = literal ?? clip(patternArgument.getText());
+      const eventNamed = literal !== undefined && judgeEventName(literal).ok === true;
       const transportArgument = call.arguments[1];
       const explicit = transportArgument === undefined ? undefined : membersVerdict(checker.getTypeAtLocation(transportArgument));
       // Without a transport of its own, the handler listens on every server the program starts.
@@ -475,7 +481,7 @@ function createRequestReply(program: ts.Program): RequestReply {
       if (systems.length === 0 || served.some((v) => v.kind !== 'broker')) return undefined;
       const owner = ts.isClassLike(method.parent) ? method.parent.name?.text : undefined;
       const name = owner === undefined ? method.name.getText() : `${owner}.${method.name.getText()}`;
-      return { decorator, pattern, name, systems };
+      return { decorator, pattern, eventNamed, name, systems };
     }
     return undefined;
   }

@@ -149,7 +149,7 @@ export async function announce(id: string) {
       ],
     },
     {
-      name: 'an event type from a const through a wrapper in another file (no suggestion on a reference)',
+      name: 'an event type from a const through a wrapper in another file: reported at the const, once',
       code: `
 import { emitOrderEvent } from './lib/index.js';
 const ORDER_SHIP = 'order.ship';
@@ -157,7 +157,27 @@ export async function ship(id: string) {
   await emitOrderEvent(ORDER_SHIP, id);
 }
 `,
-      errors: [{ messageId: 'notPastTense', line: 5, column: 24, data: { name: 'order.ship', reason: "imperative 'ship'", advice: "name it 'order.shipped', or send it as a command if it asks for something to happen." }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'notPastTense',
+          line: 3,
+          column: 20,
+          data: { name: 'order.ship', reason: "imperative 'ship'", advice: "name it 'order.shipped', or send it as a command if it asks for something to happen." },
+          suggestions: [
+            {
+              messageId: 'renameEvent',
+              data: { suggestion: 'order.shipped' },
+              output: `
+import { emitOrderEvent } from './lib/index.js';
+const ORDER_SHIP = 'order.shipped';
+export async function ship(id: string) {
+  await emitOrderEvent(ORDER_SHIP, id);
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the literal type of an envelope type field, and an adjective state',
@@ -181,7 +201,7 @@ export class PlaceOrderEvent implements IEvent {
       errors: [{ messageId: 'notPastTense', line: 3, column: 14, data: { name: 'PlaceOrderEvent', reason: "imperative 'Place'", advice: "name it 'OrderPlacedEvent', or send it as a command if it asks for something to happen." }, suggestions: [] }],
     },
     {
-      name: 'the enum subject of a subclass of the abstract publisher',
+      name: 'the enum subject of an event type and of a publisher subclass: reported once, at the enum member',
       code: `
 import { Publisher } from './lib/nats-publisher.js';
 enum Subjects { ExpirationComplete = 'expiration:complete' }
@@ -190,7 +210,28 @@ export class ExpirationCompletePublisher extends Publisher<ExpirationCompleteEve
   readonly subject = Subjects.ExpirationComplete;
 }
 `,
-      errors: [{ messageId: 'notPastTense', line: 6, column: 22, data: { name: 'expiration:complete', reason: "adjective 'complete'", advice: "name it 'expiration:completed', or send it as a command if it asks for something to happen." }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'notPastTense',
+          line: 3,
+          column: 38,
+          data: { name: 'expiration:complete', reason: "adjective 'complete'", advice: "name it 'expiration:completed', or send it as a command if it asks for something to happen." },
+          suggestions: [
+            {
+              messageId: 'renameEvent',
+              data: { suggestion: 'expiration:completed' },
+              output: `
+import { Publisher } from './lib/nats-publisher.js';
+enum Subjects { ExpirationComplete = 'expiration:completed' }
+interface ExpirationCompleteEvent { subject: Subjects.ExpirationComplete; data: { orderId: string } }
+export class ExpirationCompletePublisher extends Publisher<ExpirationCompleteEvent> {
+  readonly subject = Subjects.ExpirationComplete;
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'an @EventPattern on a non-Kafka transport',

@@ -177,14 +177,14 @@ export async function watch(producer: Producer, channel: Channel, orderId: strin
 `,
     },
     {
-      name: '@MessagePattern replies to queries, handlers of events that return nothing, and event-named patterns on TCP',
+      name: '@MessagePattern handlers that return nothing, and replies on TCP',
       code: `
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern, MessagePattern, Payload, Transport } from '@nestjs/microservices';
 @Controller()
 export class OrdersController {
-  @MessagePattern('get_order')
+  @MessagePattern('get_order', Transport.TCP)
   getOrder(@Payload() id: string) {
     return { id };
   }
@@ -428,6 +428,35 @@ export async function bootstrap() {
       errors: [
         { messageId: 'replyingEventHandler', line: 7, column: 3, data: { handler: '`StockController.reserve`', pattern: 'order.placed', transport: 'Kafka' } },
         { messageId: 'replyingEventHandler', line: 11, column: 3, data: { handler: '`StockController.captured`', pattern: 'payment_captured', transport: 'NATS' } },
+      ],
+    },
+    {
+      name: 'RPC-style and computed patterns answer over the broker too: the responding half of request/reply',
+      code: `
+import { Controller } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
+class InventoryReserved {}
+@Controller()
+export class InventoryController {
+  @MessagePattern('get_stock_level')
+  level(@Payload() sku: string) {
+    return { sku, level: 3 };
+  }
+  @MessagePattern(InventoryReserved.name, Transport.RMQ)
+  async onReserved(@Payload() sku: string): Promise<{ ok: boolean }> {
+    await Promise.resolve(sku);
+    return { ok: true };
+  }
+}
+export async function bootstrap(module: object) {
+  const app = await NestFactory.createMicroservice(module, { transport: Transport.REDIS, options: { host: 'redis' } });
+  await app.listen();
+}
+`,
+      errors: [
+        { messageId: 'replyingHandler', line: 8, column: 3, data: { handler: '`InventoryController.level`', pattern: 'get_stock_level', transport: 'Redis' } },
+        { messageId: 'replyingHandler', line: 12, column: 3, data: { handler: '`InventoryController.onReserved`', pattern: 'InventoryReserved.name', transport: 'RabbitMQ' } },
       ],
     },
     {
