@@ -1,5 +1,6 @@
-// Runs the plugin's `all` preset over any local TypeScript checkout, file by file, so that one
-// crash cannot hide the rest:  npx tsx scripts/lint-checkout.ts <dir> [--json out.json]
+// Runs a preset of the plugin (`all` unless `--preset recommended|strict`) over any local
+// TypeScript checkout, file by file, so that one crash cannot hide the rest:
+//   npx tsx scripts/lint-checkout.ts <dir> [--preset name] [--json out.json]
 // The checkout's own tsconfig files give the types; packages it has not installed are `any`,
 // which the rules treat as "no finding".
 import { ESLint } from 'eslint';
@@ -8,11 +9,18 @@ import path from 'node:path';
 import tseslint from 'typescript-eslint';
 import plugin from '../src/index.js';
 
-const [dirArgument, flag, jsonPath] = process.argv.slice(2);
-if (dirArgument === undefined) {
-  console.error('usage: tsx scripts/lint-checkout.ts <dir> [--json out.json]');
+const [dirArgument, ...flags] = process.argv.slice(2);
+const flagValue = (name: string): string | undefined => {
+  const at = flags.indexOf(name);
+  return at === -1 ? undefined : flags[at + 1];
+};
+const jsonPath = flagValue('--json');
+const presetName = flagValue('--preset') ?? 'all';
+if (dirArgument === undefined || !['all', 'recommended', 'strict'].includes(presetName)) {
+  console.error('usage: tsx scripts/lint-checkout.ts <dir> [--preset all|recommended|strict] [--json out.json]');
   process.exit(2);
 }
+const preset = plugin.configs[presetName as 'all' | 'recommended' | 'strict'];
 const dir = path.resolve(dirArgument);
 
 const eslint = new ESLint({
@@ -26,7 +34,7 @@ const eslint = new ESLint({
       files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
       languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: dir } },
       plugins: { 'event-driven': plugin },
-      rules: plugin.configs.all.rules,
+      rules: preset.rules,
     },
   ],
 });
@@ -58,7 +66,7 @@ for (const finding of findings) console.log(`${finding.file}:${String(finding.li
 for (const crash of crashes) console.log(`CRASH ${crash.file}\n${crash.error}`);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`${String(files.length)} files, ${String(findings.length)} findings, ${String(crashes.length)} crashes, ${String(withoutTypes)} files without type information, ${seconds}s`);
-if (flag === '--json' && jsonPath !== undefined) writeFileSync(jsonPath, JSON.stringify({ files: files.length, findings, crashes }, null, 2));
+if (jsonPath !== undefined) writeFileSync(jsonPath, JSON.stringify({ files: files.length, findings, crashes }, null, 2));
 
 function listFiles(): string[] {
   const skipped = /(?:^|\/)(?:node_modules|dist|build|coverage|\.next|\.git)\//u;

@@ -1,4 +1,4 @@
-import { Linter } from 'eslint';
+import { ESLint, Linter } from 'eslint';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,19 @@ describe('plugin object', () => {
     expect(inPreset('strict')).toEqual(named((level) => level === 'recommended' || level === 'strict'));
     expect(inPreset('all')).toEqual(named(() => true));
     expect(plugin.configs.recommended.plugins?.['event-driven']).toBe(plugin);
+  });
+
+  it('applies the presets to TypeScript files and leaves test files out', async () => {
+    const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] });
+    const rulesFor = async (file: string): Promise<string[]> => {
+      const config = (await eslint.calculateConfigForFile(file)) as { rules?: Record<string, unknown> } | undefined;
+      return Object.keys(config?.rules ?? {}).filter((rule) => rule.startsWith('event-driven/'));
+    };
+    const expected = Object.keys(plugin.configs.recommended.rules ?? {});
+    for (const file of ['src/orders.ts', 'src/view.tsx', 'src/esm.mts', 'src/cjs.cts']) expect(await rulesFor(file), file).toEqual(expected);
+    for (const file of ['src/orders.test.ts', 'src/orders.spec.tsx', 'src/__tests__/orders.ts', 'test/orders.ts', 'packages/api/tests/e.ts', 'eslint.config.mjs']) {
+      expect(await rulesFor(file), file).toEqual([]);
+    }
   });
 });
 

@@ -13,10 +13,22 @@ const presetsOf: Record<string, readonly PresetName[]> = {
   false: ['all'],
 };
 
+/** The TypeScript files the type-aware rules apply to. */
+export const typeScriptFiles: readonly string[] = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+
+/**
+ * Test files by name: a fixture that inserts a row and publishes is not a dual write anyone
+ * ships. Files that import a test framework are skipped by the rules themselves
+ * (`settings['event-driven'].checkTestFiles` opts back in).
+ */
+export const testFiles: readonly string[] = ['**/*.test.*', '**/*.spec.*', '**/__tests__/**', '**/__mocks__/**', '**/test/**', '**/tests/**', '**/e2e/**'];
+
 /** Flat configs derived from each rule's `meta.docs.recommended`, never a hand-kept list. */
 export function createConfigs(plugin: ESLint.Plugin, rules: Readonly<Record<string, RuleWithDocs>>): Record<PresetName, Linter.Config> {
   const make = (preset: PresetName): Linter.Config => ({
     name: `event-driven/${preset}`,
+    files: [...typeScriptFiles],
+    ignores: [...testFiles],
     plugins: { 'event-driven': plugin },
     rules: Object.fromEntries(
       Object.entries(rules)

@@ -26,14 +26,19 @@ export interface EventDrivenSettings {
    * `@nestjs/event-emitter` fed from Kafka): the functions they register are consumers.
    */
   readonly consumers: readonly FunctionSpecifier[];
+  /**
+   * Lint files that import a test framework (vitest, jest, mocha, `node:test`…) too. They are
+   * skipped by default: fixtures write rows and publish in one breath on purpose.
+   */
+  readonly checkTestFiles: boolean;
 }
 
 const settingsKey = 'event-driven';
 const specifierLists = ['publishers', 'writers', 'outboxWriters', 'guards', 'consumers'] as const;
-const knownKeys: ReadonlySet<string> = new Set([...specifierLists, 'outboxTables']);
+const knownKeys: ReadonlySet<string> = new Set([...specifierLists, 'outboxTables', 'checkTestFiles']);
 
 const parsedSettings = new WeakMap<object, EventDrivenSettings>();
-const emptySettings: EventDrivenSettings = { publishers: [], writers: [], outboxWriters: [], outboxTables: [], guards: [], consumers: [] };
+const emptySettings: EventDrivenSettings = { publishers: [], writers: [], outboxWriters: [], outboxTables: [], guards: [], consumers: [], checkTestFiles: false };
 
 /** Reads and validates the settings once per settings object; throws a clear error on bad input. */
 export function readSettings(allSettings: Readonly<Record<string, unknown>> | undefined): EventDrivenSettings {
@@ -52,6 +57,7 @@ export function readSettings(allSettings: Readonly<Record<string, unknown>> | un
     outboxTables: readStrings(raw, 'outboxTables'),
     guards: readSpecifiers(raw, 'guards'),
     consumers: readSpecifiers(raw, 'consumers'),
+    checkTestFiles: readBoolean(raw, 'checkTestFiles'),
   };
   parsedSettings.set(raw, settings);
   return settings;
@@ -84,6 +90,13 @@ function validateSpecifier(item: unknown, where: string): FunctionSpecifier {
   }
   if (from === 'file' && item.path !== undefined && typeof item.path !== 'string') throw settingsError(`${where}.path`, 'must be a string');
   return item as FunctionSpecifier;
+}
+
+function readBoolean(raw: Record<string, unknown>, key: string): boolean {
+  const value = raw[key];
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw settingsError(key, 'must be true or false');
+  return value;
 }
 
 function readStrings(raw: Record<string, unknown>, key: string): string[] {

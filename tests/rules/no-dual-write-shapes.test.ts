@@ -48,6 +48,20 @@ export async function placeOrder(id: string) {
 `,
     },
     {
+      name: 'a file that imports a test framework is skipped: its fixtures write and publish on purpose',
+      code: `
+import { it } from 'vitest';
+import { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+const pool = new Pool();
+const producer = new Kafka({ brokers: [] }).producer();
+it('relays the order', async () => {
+  await pool.query('INSERT INTO orders (id) VALUES ($1)', ['o1']);
+  await producer.send({ topic: 'orders', messages: [{ value: 'o1' }] });
+});
+`,
+    },
+    {
       name: 'NestJS send with no write on the path',
       code: `
 import { ClientProxy } from '@nestjs/microservices';
@@ -228,6 +242,22 @@ export async function archive(connection: Connection, id: string) {
         { messageId: 'publishInTransaction', line: 11, column: 11, data: { publish: '`sns.send`', broker: 'SNS', database: 'PostgreSQL', scope: ' of `transactions.inTransaction`' } },
         { messageId: 'publishInTransaction', line: 16, column: 11, data: { publish: '`sns.send`', broker: 'SNS', database: 'MongoDB', scope: ' of `transactional`' } },
       ],
+    },
+    {
+      name: 'checkTestFiles lints files that import a test framework',
+      settings: { 'event-driven': { checkTestFiles: true } },
+      code: `
+import { it } from 'vitest';
+import { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+const pool = new Pool();
+const producer = new Kafka({ brokers: [] }).producer();
+it('relays the order', async () => {
+  await pool.query('INSERT INTO orders (id) VALUES ($1)', ['o1']);
+  await producer.send({ topic: 'orders', messages: [{ value: 'o1' }] });
+});
+`,
+      errors: [{ messageId: 'dualWrite', line: 9, column: 9, data: { publish: '`producer.send`', broker: 'Kafka', write: '`pool.query`', database: 'PostgreSQL' } }],
     },
     {
       name: 'a wrapper that only retries is not a transaction: a plain dual write inside its callback',

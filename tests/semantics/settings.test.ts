@@ -19,11 +19,16 @@ function errorOf(value: unknown): string {
 }
 
 describe('readSettings: valid settings', () => {
+  it('checkTestFiles is a boolean, off unless set', () => {
+    expect(read({ checkTestFiles: true }).checkTestFiles).toBe(true);
+    expect(() => read({ checkTestFiles: 'yes' })).toThrow("settings['event-driven'].checkTestFiles must be true or false.");
+  });
+
   it('no settings at all, or an empty object, mean no extra functions', () => {
     // Every list empty, whatever lists the settings grow.
     const expectEmpty = (settings: ReturnType<typeof readSettings>): void => {
       expect(Object.keys(settings)).toEqual(expect.arrayContaining(['publishers', 'writers', 'outboxWriters', 'outboxTables']));
-      for (const [name, list] of Object.entries(settings)) expect(list, name).toEqual([]);
+      for (const [name, value] of Object.entries(settings)) expect(value, name).toEqual(typeof value === 'boolean' ? false : []);
     };
     expectEmpty(readSettings(undefined));
     expectEmpty(readSettings({}));
