@@ -6,6 +6,7 @@ import noGenericUpdatedEvent from './no-generic-updated-event.js';
 import noOffsetDedupe from './no-offset-dedupe.js';
 import noRequestReplyOverEvents from './no-request-reply-over-events.js';
 import noWallClockOrdering from './no-wall-clock-ordering.js';
+import noWriteOutsideTransaction from './no-write-outside-transaction.js';
 import preferMonotonicEventId from './prefer-monotonic-event-id.js';
 import propagateCorrelation from './propagate-correlation.js';
 import requireEventEnvelope from './require-event-envelope.js';
@@ -19,6 +20,7 @@ export const rules = {
   'no-offset-dedupe': noOffsetDedupe,
   'no-request-reply-over-events': noRequestReplyOverEvents,
   'no-wall-clock-ordering': noWallClockOrdering,
+  'no-write-outside-transaction': noWriteOutsideTransaction,
   'prefer-monotonic-event-id': preferMonotonicEventId,
   'propagate-correlation': propagateCorrelation,
   'require-event-envelope': requireEventEnvelope,

@@ -1,25 +1,17 @@
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { trackSegmentFacts } from '../src/semantics/flow/segment-facts.js';
 import { getSemantics, type Effect } from '../src/semantics/index.js';
-import { inlineCallbacksOf, isFunctionNode, isInFinallyBlock, receiverChainOf, type FunctionNode } from '../src/util/ast.js';
+import { inlineCallbacksOf, isFunctionNode, isInFinallyBlock, type FunctionNode } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { describeChain } from '../src/util/messages.js';
 
 export type Options = [
   {
     checkPublishBeforeWrite?: boolean;
-    checkWritesOutsideTransaction?: boolean;
   },
 ];
 
-export type MessageId =
-  | 'dualWrite'
-  | 'publishBeforeWrite'
-  | 'publishInTransaction'
-  | 'publishAfterCommit'
-  | 'publishInFinally'
-  | 'writeOutsideTransaction'
-  | 'useTransactionHandle';
+export type MessageId = 'dualWrite' | 'publishBeforeWrite' | 'publishInTransaction' | 'publishAfterCommit' | 'publishInFinally';
 
 /** A call seen earlier on the current path, with what it did. */
 interface Seen {
@@ -32,8 +24,6 @@ interface TransactionScope {
   readonly call: TSESTree.CallExpression;
   readonly callback: FunctionNode;
   readonly system: string;
-  /** The callback's transaction handle parameter (`tx`), when it has one. */
-  readonly handle?: string;
 }
 
 /** What has happened on the path so far. Immutable: updates make a new object. */
@@ -51,8 +41,6 @@ interface PathFacts {
 
 const noFacts: PathFacts = { outbox: false, writeInOpenTransaction: false, publishes: [], relay: false };
 const maxRememberedPublishes = 8;
-/** Clients whose transaction handle is the only way into the transaction (no CLS, no option flag). */
-const handleScopedSystems: ReadonlySet<string> = new Set(['Prisma', 'TypeORM', 'Knex', 'Drizzle']);
 
 export default createRule<Options, MessageId>({
   name: 'no-dual-write',
@@ -75,9 +63,6 @@ export default createRule<Options, MessageId>({
         '{{publish}} publishes to {{broker}} after the {{database}} transaction committed: a crash or broker error between the commit and the publish loses the event for good. Write the event to an outbox table inside the transaction.',
       publishInFinally:
         '{{publish}} publishes to {{broker}} in `finally`, which also runs when the write before it failed, and a crash after the commit still loses the event. Write the event to an outbox table in the same transaction.',
-      writeOutsideTransaction:
-        '{{write}} writes through `{{root}}`, not the transaction handle `{{handle}}`: it commits on its own, outside the transaction of `{{transaction}}`, so a rollback does not undo it and the outbox row and the state can disagree.',
-      useTransactionHandle: 'Write through the transaction handle `{{handle}}`.',
     },
     schema: [
       {
@@ -88,14 +73,10 @@ export default createRule<Options, MessageId>({
             type: 'boolean',
             description: 'Also report a publish that comes before a database write on the same path.',
           },
-          checkWritesOutsideTransaction: {
-            type: 'boolean',
-            description: 'Report a write inside a transaction callback that goes through the root client instead of the transaction handle.',
-          },
         },
       },
     ],
-    defaultOptions: [{ checkPublishBeforeWrite: true, checkWritesOutsideTransaction: true }],
+    defaultOptions: [{ checkPublishBeforeWrite: true }],
   },
   create(context, [options]) {
     const semantics = getSemantics(context);
@@ -135,7 +116,6 @@ export default createRule<Options, MessageId>({
           flow.update((f) => ({ ...f, publishes: [...f.publishes, seen].slice(-maxRememberedPublishes) }));
           break;
         case 'write':
-          if (facts.scope !== undefined && node.type === AST_NODE_TYPES.CallExpression) checkWriteInScope(node, effect, facts.scope);
           if (effect.role.outbox === true) {
             flow.update((f) => ({ ...f, outbox: true }));
           } else {
@@ -204,39 +184,13 @@ export default createRule<Options, MessageId>({
       }
     }
 
-    /** Inside `prisma.$transaction(async (tx) => …)`, a write through `prisma` is not in the transaction. */
-    function checkWriteInScope(node: TSESTree.CallExpression, effect: Effect, scope: TransactionScope): void {
-      const handle = scope.handle;
-      if (options.checkWritesOutsideTransaction !== true || handle === undefined) return;
-      if (effect.chain.length !== 1 || effect.role.system !== scope.system || !handleScopedSystems.has(scope.system)) return;
-      // The handle may ride along as an argument or option: `{ transaction: t }`, `.transacting(trx)`.
-      if (sourceCode.getTokens(node).some((token) => token.type === AST_TOKEN_TYPES.Identifier && token.value === handle)) return;
-      const chain = receiverChainOf(node.callee);
-      const root = chain.at(-1);
-      if (root === undefined || isDeclaredInside(root, scope.callback)) return;
-      const scopeReceiver = receiverChainOf(scope.call.callee)[0];
-      const scopeReceiverText = scopeReceiver === undefined ? undefined : sourceCode.getText(scopeReceiver);
-      const replaceable = chain.find((part) => sourceCode.getText(part) === scopeReceiverText);
-      const shown = replaceable ?? root;
-      report(
-        node,
-        'writeOutsideTransaction',
-        { write: describeChain(effect), root: sourceCode.getText(shown), handle, transaction: sourceCode.getText(calleeOf(scope.call)) },
-        replaceable === undefined
-          ? []
-          : [{ messageId: 'useTransactionHandle', data: { handle }, fix: (fixer) => fixer.replaceText(replaceable, handle) }],
-      );
-    }
-
     function startingFacts(node: TSESTree.Node, outer: PathFacts): PathFacts {
       if (!isFunctionNode(node) || node.parent.type !== AST_NODE_TYPES.CallExpression) return noFacts;
       const call = node.parent;
       if (!call.arguments.includes(node as TSESTree.CallExpressionArgument)) return noFacts;
       const scopeEffect = semantics.effectsOf(call, 'tx-scope').find((e) => e.role.kind === 'tx-scope');
       if (scopeEffect !== undefined && callbackOfScope(call, scopeEffect) === node) {
-        const first = node.params[0];
-        const handle = first?.type === AST_NODE_TYPES.Identifier ? first.name : undefined;
-        return { ...noFacts, scope: { call, callback: node, system: scopeEffect.role.system, handle } };
+        return { ...noFacts, scope: { call, callback: node, system: scopeEffect.role.system } };
       }
       // A callback passed inline runs after what came before it on the outer path.
       return outer;
@@ -247,21 +201,14 @@ export default createRule<Options, MessageId>({
     }
 
     /**
-     * Every finding ends at a publish, or is a write inside a transaction callback. A call in a
-     * function that cannot publish (by the names it calls), outside any transaction callback,
-     * cannot lead to one: it is not resolved at all, which keeps most of the code away from the checker.
+     * Every finding ends at a publish. A call in a function that cannot publish (by the names it
+     * calls, through the functions nested in it) cannot lead to one: it is not resolved at all,
+     * which keeps most of the code away from the checker.
      */
     function canLeadToFinding(node: TSESTree.Node): boolean {
-      let innermostFunctionSeen = false;
       // `Program.parent` is null at run time, though typed `undefined`.
-      for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-        if (!innermostFunctionSeen && (isFunctionNode(parent) || parent.type === AST_NODE_TYPES.Program)) {
-          if (semantics.mayPublishIn(parent)) return true;
-          innermostFunctionSeen = true;
-        }
-        if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(child as TSESTree.CallExpressionArgument) && isTransactionScopeCall(parent)) {
-          return true;
-        }
+      for (let parent = node.parent; parent; parent = parent.parent) {
+        if (isFunctionNode(parent) || parent.type === AST_NODE_TYPES.Program) return semantics.mayPublishIn(parent);
       }
       return false;
     }
@@ -306,21 +253,4 @@ function publishData(publish: Seen): Record<string, string> {
 
 function calleeOf(call: TSESTree.CallExpression): TSESTree.Node {
   return call.callee;
-}
-
-/** Is the receiver's root a local of the callback (so possibly derived from the handle)? */
-function isDeclaredInside(root: TSESTree.Expression, callback: FunctionNode): boolean {
-  if (root.type !== AST_NODE_TYPES.Identifier) return false;
-  // A name declared by the callback itself shadows outer clients; a module-level or class client does not.
-  return declaresName(callback, root.name);
-}
-
-function declaresName(callback: FunctionNode, name: string): boolean {
-  const body = callback.body;
-  if (body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  return body.body.some(
-    (statement) =>
-      statement.type === AST_NODE_TYPES.VariableDeclaration &&
-      statement.declarations.some((d) => d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name),
-  );
 }

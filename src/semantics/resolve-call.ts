@@ -151,7 +151,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
         const callback = args[index];
         // The callback written in place, or a reference to one (`session.withTransaction(work)` inside a wrapper).
         if (callback !== undefined && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback) || ts.isIdentifier(callback) || ts.isPropertyAccessExpression(callback))) {
-          return { kind: 'tx-scope', system, callbackIndex: index };
+          return { kind: 'tx-scope', system, callbackIndex: index, ...(entry.handleRequired === true ? { handleRequired: true } : {}) };
         }
         // `knex.transaction()` / `sequelize.transaction()` without a callback hand back a transaction to commit.
         return args.some((a) => ts.isArrayLiteralExpression(a)) ? undefined : { kind: 'tx-begin', system };

@@ -37,6 +37,8 @@ export interface Role {
   readonly outbox?: boolean;
   /** For tx-scope: index of the callback argument. */
   readonly callbackIndex?: number;
+  /** For tx-scope: writes must go through the callback's handle to be in the transaction. */
+  readonly handleRequired?: boolean;
   /** For effects: what a redelivery repeats, as a verb phrase ("sends an email"). */
   readonly what?: string;
   /** For publishes: the caller waits for a reply (request/reply); still a message on the broker. */

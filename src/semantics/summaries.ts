@@ -103,7 +103,8 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
       const wrapper = interest === 'publish' ? undefined : transactionWrappers.wrapperOf(target);
       const callback = wrapper === undefined || !ts.isCallExpression(call) ? undefined : call.arguments[wrapper.index];
       if (wrapper === undefined || callback === undefined || !isCallbackArgument(callback)) return effects;
-      return [...effects, { role: { kind: 'tx-scope', system: wrapper.system, callbackIndex: wrapper.index }, chain: [label] }];
+      const role: Role = { kind: 'tx-scope', system: wrapper.system, callbackIndex: wrapper.index, ...(wrapper.handleRequired ? { handleRequired: true } : {}) };
+      return [...effects, { role, chain: [label] }];
     }
     // A wrapper from a declaration-only library, judged from the broker client its class holds.
     for (const declaration of declarations) {

@@ -15,6 +15,8 @@ export interface TransactionWrapper {
   /** Index of the callback parameter that runs inside the transaction. */
   readonly index: number;
   readonly system: string;
+  /** The boundary it wraps takes writes only through its handle (Prisma, TypeORM, Knex, Drizzle). */
+  readonly handleRequired: boolean;
 }
 
 export interface TransactionWrappers {
@@ -58,7 +60,7 @@ export function createTransactionWrappers(scopeRoleOf: (call: CallLike) => Role 
         const called = parameterIndexOf(node.expression, callbacks);
         if (called !== undefined) {
           const scope = enclosingScope(node, body) ?? opened;
-          if (scope !== undefined) found = { index: called, system: scope.system };
+          if (scope !== undefined) found = { index: called, system: scope.system, handleRequired: scope.handleRequired === true };
         }
         const role = scopeRoleOf(node);
         if (role?.kind === 'tx-begin') opened ??= role;
@@ -66,7 +68,7 @@ export function createTransactionWrappers(scopeRoleOf: (call: CallLike) => Role 
         if (role?.kind === 'tx-scope' && role.callbackIndex !== undefined) {
           const handed = node.arguments[role.callbackIndex];
           const index = handed === undefined ? undefined : parameterIndexOf(handed, callbacks);
-          if (index !== undefined) found = { index, system: role.system };
+          if (index !== undefined) found = { index, system: role.system, handleRequired: role.handleRequired === true };
         }
       }
       ts.forEachChild(node, visit);

@@ -6,6 +6,6 @@ export const drizzle: ClientCatalogue = {
   client: 'drizzle-orm',
   methods: [
     { packages: ['drizzle-orm'], owners: databases, methods: ['insert', 'update', 'delete'], role: 'write', system: 'Drizzle' },
-    { packages: ['drizzle-orm'], owners: databases, methods: ['transaction'], role: 'tx-scope', system: 'Drizzle', callbackIndex: 0 },
+    { packages: ['drizzle-orm'], owners: databases, methods: ['transaction'], role: 'tx-scope', system: 'Drizzle', callbackIndex: 0, handleRequired: true },
   ],
 };

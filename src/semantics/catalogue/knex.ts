@@ -11,7 +11,7 @@ export const knex: ClientCatalogue = {
       system: 'Knex',
     },
     { packages: ['knex'], owners: ['QueryInterface', 'QueryBuilder'], methods: ['where', 'first', 'select', 'whereIn'], role: 'read', system: 'Knex' },
-    { packages: ['knex'], owners: ['Knex'], methods: ['transaction'], role: 'tx-scope', system: 'Knex', callbackIndex: 0 },
+    { packages: ['knex'], owners: ['Knex'], methods: ['transaction'], role: 'tx-scope', system: 'Knex', callbackIndex: 0, handleRequired: true },
     { packages: ['knex'], owners: ['Transaction'], methods: ['commit'], role: 'tx-commit', system: 'Knex' },
     { packages: ['knex'], owners: ['Transaction'], methods: ['rollback'], role: 'tx-rollback', system: 'Knex' },
   ],

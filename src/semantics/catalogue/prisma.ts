@@ -25,6 +25,6 @@ export const prisma: ClientCatalogue = {
       system: 'Prisma',
     },
     { packages: [prismaGeneratedPackage], owners: ['PrismaClient'], methods: ['$executeRaw', '$executeRawUnsafe'], role: 'write', system: 'Prisma' },
-    { packages: [prismaGeneratedPackage], owners: ['PrismaClient'], methods: ['$transaction'], role: 'tx-scope', system: 'Prisma', callbackIndex: 0 },
+    { packages: [prismaGeneratedPackage], owners: ['PrismaClient'], methods: ['$transaction'], role: 'tx-scope', system: 'Prisma', callbackIndex: 0, handleRequired: true },
   ],
 };

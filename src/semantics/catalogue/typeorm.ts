@@ -22,7 +22,7 @@ export const typeorm: ClientCatalogue = {
     },
     { packages: ['typeorm'], owners: ['DataSource', 'EntityManager'], methods: ['query'], role: 'sql', system: 'TypeORM' },
     { packages: ['typeorm'], owners: ['QueryRunner'], methods: ['query'], role: 'sql', system: 'TypeORM' },
-    { packages: ['typeorm'], owners: ['DataSource', 'EntityManager'], methods: ['transaction'], role: 'tx-scope', system: 'TypeORM', callbackIndex: -1 },
+    { packages: ['typeorm'], owners: ['DataSource', 'EntityManager'], methods: ['transaction'], role: 'tx-scope', system: 'TypeORM', callbackIndex: -1, handleRequired: true },
     { packages: ['typeorm'], owners: ['QueryRunner'], methods: ['startTransaction'], role: 'tx-begin', system: 'TypeORM' },
     { packages: ['typeorm'], owners: ['QueryRunner'], methods: ['commitTransaction'], role: 'tx-commit', system: 'TypeORM' },
     { packages: ['typeorm'], owners: ['QueryRunner'], methods: ['rollbackTransaction'], role: 'tx-rollback', system: 'TypeORM' },

@@ -19,6 +19,11 @@ export interface MethodEntry {
   readonly system: string;
   /** tx-scope: index of the callback argument; -1 means the last argument. */
   readonly callbackIndex?: number;
+  /**
+   * tx-scope: the callback's parameter is the only way into the transaction (no
+   * continuation-local storage, no `{ transaction }` option that the root client could take).
+   */
+  readonly handleRequired?: boolean;
   /** effect: what a redelivery repeats ("sends an email"). */
   readonly what?: string;
   /**
