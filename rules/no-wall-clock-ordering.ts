@@ -32,6 +32,8 @@ export default createRule<Options, MessageId>({
     defaultOptions: [],
   },
   create(context) {
+    // A component that sorts records for display is not applying events: UI code is out of scope.
+    if (rendersUserInterface(context.filename, context.sourceCode.ast)) return {};
     const semantics = getSemantics(context);
     const checker = semantics.checker;
     const sourceCode = context.sourceCode;
@@ -296,4 +298,13 @@ function lastName(node: TSESTree.Node): string {
 
 function clip(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** Modules whose import marks a file as user-interface code. */
+const userInterfaceModules = /^(?:react|react-dom|react-native|preact|vue|svelte|solid-js|@angular\/core|mobx-react(?:-lite)?|styled-components)(?:$|\/)/u;
+
+/** A `.tsx`/`.jsx` file, or one that imports a UI framework. */
+function rendersUserInterface(filename: string, ast: TSESTree.Program): boolean {
+  if (/\.[jt]sx$/u.test(filename)) return true;
+  return ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && userInterfaceModules.test(statement.source.value));
 }

@@ -6,6 +6,16 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('no-wall-clock-ordering', rule, {
   valid: [
     {
+      name: 'a component that sorts events for display does not apply them',
+      code: `
+import { useMemo } from 'react';
+import type { OrderEvent } from './lib/flow-events.js';
+export function useHistory(events: OrderEvent[]) {
+  return useMemo(() => [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)), [events]);
+}
+`,
+    },
+    {
       name: 'ordering events by their per-aggregate version or sequence, also with a timestamp as a tie-breaker',
       code: `
 import { byVersion, type OrderEvent } from './lib/flow-events.js';
@@ -99,6 +109,16 @@ export function replay(events: Event[]) {
     },
   ],
   invalid: [
+    {
+      name: 'the same sort outside a component is applying events: still reported',
+      code: `
+import type { OrderEvent } from './lib/flow-events.js';
+export function history(events: OrderEvent[]) {
+  return [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+}
+`,
+      errors: [{ messageId: 'orderedByWallClock', line: 4, column: 10, data: { subject: '`[...events].sort(…)`', field: 'occurredAt' } }],
+    },
     {
       name: 'sorting domain events by occurredAt, inline and with a comparator from another file',
       code: `
