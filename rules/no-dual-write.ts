@@ -17,12 +17,14 @@ export type MessageId = 'dualWrite' | 'publishBeforeWrite' | 'publishInTransacti
 interface Seen {
   readonly node: TSESTree.Node;
   readonly effect: Effect;
+  /** The call also writes: a project function that both writes and publishes, reported inside. */
+  readonly writesToo?: boolean;
 }
 
-/** An enclosing transaction callback: `prisma.$transaction(async (tx) => …)`. */
+/** An enclosing transaction: a callback (`prisma.$transaction(async (tx) => …)`) or a `@Transactional()` method. */
 interface TransactionScope {
-  readonly call: TSESTree.CallExpression;
-  readonly callback: FunctionNode;
+  /** How the message names it: `` of `prisma.$transaction` ``. */
+  readonly label: string;
   readonly system: string;
 }
 
@@ -96,7 +98,12 @@ export default createRule<Options, MessageId>({
 
     function visitCall(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
       if (!canLeadToFinding(node)) return;
-      for (const effect of semantics.effectsOf(node)) applyEffect(node, effect);
+      // One call that both writes and publishes (a project function) has its order inside; that
+      // body is reported where it is written. Here the call is one step: its publish is checked
+      // against what came before, then its write is recorded.
+      const effects = [...semantics.effectsOf(node)].sort((a, b) => effectOrder(a) - effectOrder(b));
+      const writesToo = effects.some((e) => e.role.kind === 'write' && e.role.outbox !== true);
+      for (const effect of effects) applyEffect(node, effect, writesToo);
       if (node.type === AST_NODE_TYPES.CallExpression && !isTransactionScopeCall(node)) {
         // Writes made by inline callbacks (`items.map((i) => repo.save(i))`) count on the outer path too.
         for (const callback of inlineCallbacksOf(node)) {
@@ -107,9 +114,10 @@ export default createRule<Options, MessageId>({
       }
     }
 
-    function applyEffect(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, effect: Effect): void {
+    /** `writesToo`: the same call also writes (a project function with both inside). */
+    function applyEffect(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, effect: Effect, writesToo = false): void {
       const facts = flow.current();
-      const seen: Seen = { node, effect };
+      const seen: Seen = { node, effect, writesToo };
       switch (effect.role.kind) {
         case 'publish':
           checkPublish(seen, facts);
@@ -162,7 +170,7 @@ export default createRule<Options, MessageId>({
       if (facts.relay) return;
       const base = publishData(publish);
       if (facts.scope !== undefined) {
-        report(publish.node, 'publishInTransaction', { ...base, database: facts.scope.system, scope: ` of \`${sourceCode.getText(calleeOf(facts.scope.call))}\`` });
+        report(publish.node, 'publishInTransaction', { ...base, database: facts.scope.system, scope: ` of \`${facts.scope.label}\`` });
         return;
       }
       const earlierWrite = facts.write ?? facts.committed ?? facts.transactionOpen;
@@ -180,17 +188,24 @@ export default createRule<Options, MessageId>({
     function checkPublishesBeforeWrite(write: Seen, facts: PathFacts): void {
       if (options.checkPublishBeforeWrite !== true || facts.outbox || facts.relay || facts.scope !== undefined) return;
       for (const publish of facts.publishes) {
+        // A call that writes and publishes in one is reported inside; a later write does not make it a publish-first.
+        if (publish.node === write.node || publish.writesToo === true) continue;
         report(publish.node, 'publishBeforeWrite', { ...publishData(publish), write: describeChain(write.effect), database: write.effect.role.system });
       }
     }
 
     function startingFacts(node: TSESTree.Node, outer: PathFacts): PathFacts {
-      if (!isFunctionNode(node) || node.parent.type !== AST_NODE_TYPES.CallExpression) return noFacts;
+      if (!isFunctionNode(node)) return noFacts;
+      if (node.parent.type === AST_NODE_TYPES.MethodDefinition && node.parent.decorators.length > 0) {
+        const decorated = semantics.transactionDecoratorOf(node);
+        return decorated === undefined ? noFacts : { ...noFacts, scope: { label: decorated.label, system: decorated.system } };
+      }
+      if (node.parent.type !== AST_NODE_TYPES.CallExpression) return noFacts;
       const call = node.parent;
       if (!call.arguments.includes(node as TSESTree.CallExpressionArgument)) return noFacts;
       const scopeEffect = semantics.effectsOf(call, 'tx-scope').find((e) => e.role.kind === 'tx-scope');
       if (scopeEffect !== undefined && callbackOfScope(call, scopeEffect) === node) {
-        return { ...noFacts, scope: { call, callback: node, system: scopeEffect.role.system } };
+        return { ...noFacts, scope: { label: sourceCode.getText(call.callee), system: scopeEffect.role.system } };
       }
       // A callback passed inline runs after what came before it on the outer path.
       return outer;
@@ -246,11 +261,13 @@ function callbackOfScope(node: TSESTree.Node, effect: Effect): FunctionNode | un
   return callback !== undefined && isFunctionNode(callback) ? callback : undefined;
 }
 
+/** Within one call: outbox writes, then publishes, then state writes. */
+function effectOrder(effect: Effect): number {
+  if (effect.role.kind === 'write') return effect.role.outbox === true ? 0 : 2;
+  return 1;
+}
+
 function publishData(publish: Seen): Record<string, string> {
   return { publish: describeChain(publish.effect), broker: publish.effect.role.system };
 }
 
-
-function calleeOf(call: TSESTree.CallExpression): TSESTree.Node {
-  return call.callee;
-}

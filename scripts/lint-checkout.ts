@@ -33,8 +33,7 @@ const eslint = new ESLint({
     {
       files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
       languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: dir } },
-      plugins: { 'event-driven': plugin },
-      rules: preset.rules,
+      ...preset,
     },
   ],
 });

@@ -7,7 +7,8 @@ import type { Effect } from './roles.js';
 import { readSettings, type EventDrivenSettings } from './settings.js';
 import { functionsThatMayPublish } from './publishing-functions.js';
 import { createSummaries, type Summaries } from './summaries.js';
-import { functionHeldBy, symbolAt } from './declarations.js';
+import { transactionDecorators } from './catalogue/index.js';
+import { functionHeldBy, packageOfDeclaration, symbolAt } from './declarations.js';
 
 export type { Handler, PositionField } from './consumers.js';
 export type { LibraryCall } from './resolve-call.js';
@@ -39,6 +40,8 @@ export interface FileSemantics {
   handlerOf(node: TSESTree.FunctionLike): Handler | undefined;
   /** Does this member access or call read a broker position (`message.offset`)? */
   positionFieldOf(node: TSESTree.MemberExpression | TSESTree.CallExpression): PositionField | undefined;
+  /** A method decorated to run in a transaction (`@Transactional()`): the system, if so. */
+  transactionDecoratorOf(node: TSESTree.FunctionLike): { readonly system: string; readonly label: string } | undefined;
   /** Does the project class this class extends have a method that publishes (the abstract-publisher pattern)? */
   baseClassPublishes(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean;
   tsNodeOf(node: TSESTree.Node): ts.Node;
@@ -82,12 +85,29 @@ export function getSemantics(context: Readonly<TSESLint.RuleContext<string, read
       const tsNode = tsNodeOf(node);
       return ts.isPropertyAccessExpression(tsNode) || ts.isCallExpression(tsNode) ? consumers.positionFieldOf(tsNode) : undefined;
     },
+    transactionDecoratorOf: (node) => transactionDecoratorOf(tsNodeOf(node), services.program.getTypeChecker()),
     baseClassPublishes: (node) => baseClassPublishes(tsNodeOf(node) as ts.ClassLikeDeclaration, services.program.getTypeChecker(), summaries),
     tsNodeOf,
     esNodeOf: (node) => services.tsNodeToESTreeNodeMap.get(node),
   };
   byFile.set(ast, semantics);
   return semantics;
+}
+
+const transactionDecoratorNames: ReadonlySet<string> = new Set(transactionDecorators.flatMap((d) => d.decorators));
+
+function transactionDecoratorOf(fn: ts.Node, checker: ts.TypeChecker): { readonly system: string; readonly label: string } | undefined {
+  const method = ts.isFunctionExpression(fn) && ts.isMethodDeclaration(fn.parent) ? fn.parent : ts.isMethodDeclaration(fn) ? fn : undefined;
+  for (const decorator of method === undefined ? [] : (ts.getDecorators(method) ?? [])) {
+    const callee = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
+    // Syntax first: only a decorator spelled like a catalogued one is resolved.
+    if (!ts.isIdentifier(callee) || !transactionDecoratorNames.has(callee.text)) continue;
+    const declaration = symbolAt(checker, callee)?.declarations?.[0];
+    const pkg = declaration === undefined ? undefined : packageOfDeclaration(declaration);
+    const entry = transactionDecorators.find((d) => pkg !== undefined && d.packages.includes(pkg) && d.decorators.includes(callee.text));
+    if (entry !== undefined) return { system: entry.system, label: `@${callee.text}()` };
+  }
+  return undefined;
 }
 
 function baseClassPublishes(cls: ts.ClassLikeDeclaration, checker: ts.TypeChecker, summaries: Summaries): boolean {

@@ -244,6 +244,36 @@ export async function archive(connection: Connection, id: string) {
       ],
     },
     {
+      name: 'a function that writes then publishes is reported inside, once, not again at each of its callers',
+      code: `
+import { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+const pool = new Pool();
+const producer = new Kafka({ brokers: [] }).producer();
+async function recordDelivery(id: string) {
+  await pool.query('INSERT INTO deliveries (id) VALUES ($1)', [id]);
+  await producer.send({ topic: 'deliveries', messages: [{ value: id }] });
+}
+export async function deliverA(id: string) {
+  await recordDelivery(id);
+}
+export async function deliverB(id: string) {
+  if (id === '') return;
+  await recordDelivery(id);
+  await recordDelivery(\`\${id}-copy\`);
+}
+`,
+      errors: [
+        { messageId: 'dualWrite', line: 8, column: 9, data: { publish: '`producer.send`', broker: 'Kafka', write: '`pool.query`', database: 'PostgreSQL' } },
+        {
+          messageId: 'dualWrite',
+          line: 16,
+          column: 9,
+          data: { publish: '`recordDelivery` (via `producer.send`)', broker: 'Kafka', write: '`recordDelivery` (via `pool.query`)', database: 'PostgreSQL' },
+        },
+      ],
+    },
+    {
       name: 'checkTestFiles lints files that import a test framework',
       settings: { 'event-driven': { checkTestFiles: true } },
       code: `
@@ -258,6 +288,33 @@ it('relays the order', async () => {
 });
 `,
       errors: [{ messageId: 'dualWrite', line: 9, column: 9, data: { publish: '`producer.send`', broker: 'Kafka', write: '`pool.query`', database: 'PostgreSQL' } }],
+    },
+    {
+      name: 'a @Transactional() method and runInTransaction from typeorm-transactional are transactions',
+      code: `
+import { Transactional, runInTransaction } from 'typeorm-transactional';
+import type { Repository } from 'typeorm';
+import type { ClientProxy } from '@nestjs/microservices';
+class Seat { id!: string; held!: boolean; }
+export class SeatService {
+  constructor(private readonly seats: Repository<Seat>, private readonly client: ClientProxy) {}
+  @Transactional()
+  async hold(id: string) {
+    await this.seats.update({ id }, { held: true });
+    this.client.emit('seat.held', { id });
+  }
+  async release(id: string) {
+    await runInTransaction(async () => {
+      await this.seats.update({ id }, { held: false });
+      this.client.emit('seat.released', { id });
+    });
+  }
+}
+`,
+      errors: [
+        { messageId: 'publishInTransaction', line: 11, column: 5, data: { publish: '`client.emit`', broker: 'NestJS microservice transport', database: 'TypeORM', scope: ' of `@Transactional()`' } },
+        { messageId: 'publishInTransaction', line: 16, column: 7, data: { publish: '`client.emit`', broker: 'NestJS microservice transport', database: 'TypeORM', scope: ' of `runInTransaction`' } },
+      ],
     },
     {
       name: 'a wrapper that only retries is not a transaction: a plain dual write inside its callback',

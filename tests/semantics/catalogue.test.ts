@@ -110,7 +110,9 @@ function isMember(node: ts.Node): node is ts.Declaration {
     ts.isPropertySignature(node) ||
     ts.isPropertyDeclaration(node) ||
     ts.isGetAccessorDeclaration(node) ||
-    ts.isFunctionDeclaration(node)
+    ts.isFunctionDeclaration(node) ||
+    // `export declare const runInTransaction: (fn) => …`: a module-level function held by a constant.
+    (ts.isVariableDeclaration(node) && ts.isVariableStatement(node.parent.parent) && ts.isSourceFile(node.parent.parent.parent))
   );
 }
 

@@ -18,7 +18,7 @@ import { pg } from './pg.js';
 import { prisma } from './prisma.js';
 import { sequelize } from './sequelize.js';
 import { typeorm } from './typeorm.js';
-import type { ClientCatalogue, CommandEntry, EntryRole, MethodEntry } from './types.js';
+import type { ClientCatalogue, CommandEntry, EntryRole, MethodEntry, TransactionDecoratorEntry } from './types.js';
 
 export type { ClientCatalogue, CommandEntry, ConsumerEntry, EntryRole, MessageTypeEntry, MethodEntry } from './types.js';
 export { commandSenderPackages } from './aws-sdk.js';
@@ -39,8 +39,12 @@ export const cataloguedPackages: ReadonlySet<string> = new Set([
     ...(c.methods ?? []).flatMap((e) => e.packages),
     ...(c.commands ?? []).flatMap((e) => e.packages),
     ...Object.values(c.consumers ?? {}).flatMap((entries: readonly { readonly packages: readonly string[] }[]) => entries.flatMap((e) => e.packages)),
+    ...(c.transactionDecorators ?? []).flatMap((e) => e.packages),
   ]),
 ]);
+
+/** Method decorators that run the method in a transaction: `@Transactional()`. */
+export const transactionDecorators: readonly TransactionDecoratorEntry[] = allCatalogues.flatMap((c) => c.transactionDecorators ?? []);
 
 /** Method entries by method name: the cheap syntactic pre-filter asks this before the checker. */
 export const methodEntriesByName: ReadonlyMap<string, readonly MethodEntry[]> = indexBy(

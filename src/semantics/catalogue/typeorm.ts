@@ -26,5 +26,8 @@ export const typeorm: ClientCatalogue = {
     { packages: ['typeorm'], owners: ['QueryRunner'], methods: ['startTransaction'], role: 'tx-begin', system: 'TypeORM' },
     { packages: ['typeorm'], owners: ['QueryRunner'], methods: ['commitTransaction'], role: 'tx-commit', system: 'TypeORM' },
     { packages: ['typeorm'], owners: ['QueryRunner'], methods: ['rollbackTransaction'], role: 'tx-rollback', system: 'TypeORM' },
+    // typeorm-transactional joins repositories to the ambient transaction through CLS: no handle.
+    { packages: ['typeorm-transactional'], methods: ['runInTransaction', 'wrapInTransaction'], role: 'tx-scope', system: 'TypeORM', callbackIndex: 0 },
   ],
+  transactionDecorators: [{ packages: ['typeorm-transactional'], decorators: ['Transactional'], system: 'TypeORM' }],
 };
