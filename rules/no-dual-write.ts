@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { trackSegmentFacts } from '../src/semantics/flow/segment-facts.js';
 import { getSemantics, type Effect } from '../src/semantics/index.js';
-import { inlineCallbacksOf, isFunctionNode, isInFinallyBlock, type FunctionNode } from '../src/util/ast.js';
+import { inlineCallbacksOf, isFunctionNode, isInFinallyBlock, runsCallbacksInline, type FunctionNode } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { describeChain } from '../src/util/messages.js';
 
@@ -104,7 +104,7 @@ export default createRule<Options, MessageId>({
       const effects = [...semantics.effectsOf(node)].sort((a, b) => effectOrder(a) - effectOrder(b));
       const writesToo = effects.some((e) => e.role.kind === 'write' && e.role.outbox !== true);
       for (const effect of effects) applyEffect(node, effect, writesToo);
-      if (node.type === AST_NODE_TYPES.CallExpression && !isTransactionScopeCall(node)) {
+      if (node.type === AST_NODE_TYPES.CallExpression && runsCallbacksInline(node) && !isTransactionScopeCall(node)) {
         // Writes made by inline callbacks (`items.map((i) => repo.save(i))`) count on the outer path too.
         for (const callback of inlineCallbacksOf(node)) {
           for (const effect of semantics.effectsOfFunction(callback)) {
@@ -190,6 +190,8 @@ export default createRule<Options, MessageId>({
       for (const publish of facts.publishes) {
         // A call that writes and publishes in one is reported inside; a later write does not make it a publish-first.
         if (publish.node === write.node || publish.writesToo === true) continue;
+        // A job is a request to a worker, not an announcement of the change: scheduling it first is ordinary sequencing.
+        if (publish.effect.role.jobQueue === true) continue;
         report(publish.node, 'publishBeforeWrite', { ...publishData(publish), write: describeChain(write.effect), database: write.effect.role.system });
       }
     }
@@ -207,8 +209,9 @@ export default createRule<Options, MessageId>({
       if (scopeEffect !== undefined && callbackOfScope(call, scopeEffect) === node) {
         return { ...noFacts, scope: { label: sourceCode.getText(call.callee), system: scopeEffect.role.system } };
       }
-      // A callback passed inline runs after what came before it on the outer path.
-      return outer;
+      // A callback that runs as part of the call (`items.map(cb)`, `await withRetry(cb)`) continues the
+      // outer path; one registered to run later (`router.post(path, handler)`) starts its own.
+      return runsCallbacksInline(call) ? outer : noFacts;
     }
 
     function isTransactionScopeCall(node: TSESTree.CallExpression): boolean {

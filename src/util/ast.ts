@@ -58,3 +58,43 @@ export function propertyKeyName(property: TSESTree.Property | TSESTree.TSPropert
 export function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
+
+/** Array and iterator methods that call their callback before they return. */
+const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'reduce', 'reduceRight', 'flatMap', 'some', 'every', 'find', 'findIndex', 'findLast', 'sort', 'toSorted']);
+
+/**
+ * Does a call run its inline callbacks as part of the path it is on? Array methods do, and so
+ * does a call whose result is awaited or returned (`await withRetry(cb)`, `new Promise(cb)`,
+ * `await Promise.all(items.map(cb))`). A registration whose callback runs later, on its own
+ * (`router.post(path, handler)`, `emitter.on('x', cb)`, `setTimeout(cb)`), does not.
+ */
+export function runsCallbacksInline(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  if (call.type === AST_NODE_TYPES.NewExpression) return call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'Promise';
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && iteratingMethods.has(callee.property.name)) return true;
+  let node: TSESTree.Node = call;
+  for (let hops = 0; hops < 4; hops++) {
+    const parent = parentOf(node);
+    if (parent === undefined) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return true;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.ChainExpression:
+        node = parent;
+        break;
+      case AST_NODE_TYPES.MemberExpression:
+        // `.then(…)`, `.pipe(…)` chained on the call: what the chain ends in decides.
+        node = parent.parent;
+        break;
+      default:
+        return false;
+    }
+  }
+  return false;
+}

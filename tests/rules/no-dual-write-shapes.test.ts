@@ -62,6 +62,23 @@ it('relays the order', async () => {
 `,
     },
     {
+      name: 'route handlers registered one after another are separate paths; a job scheduled before a write is ordinary sequencing',
+      code: `
+import Queue from 'bull';
+import { Pool } from 'pg';
+const pool = new Pool();
+const emails = new Queue<{ to: string }>('emails');
+declare const router: { post(path: string, handler: (body: { id: string; email: string }) => Promise<void>): void };
+router.post('/users', async (body) => {
+  await pool.query('INSERT INTO users (id) VALUES ($1)', [body.id]);
+});
+router.post('/invites', async (body) => {
+  await emails.add({ to: body.email }, { jobId: \`invite:\${body.id}\` });
+  await pool.query('UPDATE users SET invited_at = now() WHERE id = $1', [body.id]);
+});
+`,
+    },
+    {
       name: 'NestJS send with no write on the path',
       code: `
 import { ClientProxy } from '@nestjs/microservices';
