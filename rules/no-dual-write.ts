@@ -1,7 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { trackSegmentFacts } from '../src/semantics/flow/segment-facts.js';
 import { getSemantics, type Effect } from '../src/semantics/index.js';
-import { inlineCallbacksOf, isFunctionNode, isInFinallyBlock, runsCallbacksInline, type FunctionNode } from '../src/util/ast.js';
+import { inlineCallbacksOf, isFunctionNode, isInFinallyBlock, type FunctionNode } from '../src/util/ast.js';
+import { runsCallbacksInline } from '../src/semantics/ts-nodes.js';
+import type ts from 'typescript';
 import { createRule } from '../src/util/create-rule.js';
 import { describeChain } from '../src/util/messages.js';
 
@@ -17,8 +19,8 @@ export type MessageId = 'dualWrite' | 'publishBeforeWrite' | 'publishInTransacti
 interface Seen {
   readonly node: TSESTree.Node;
   readonly effect: Effect;
-  /** The call also writes: a project function that both writes and publishes, reported inside. */
-  readonly writesToo?: boolean;
+  /** The call both writes and publishes: a project function with both inside, reported there. */
+  readonly writesAndPublishes?: boolean;
 }
 
 /** An enclosing transaction: a callback (`prisma.$transaction(async (tx) => …)`) or a `@Transactional()` method. */
@@ -102,9 +104,9 @@ export default createRule<Options, MessageId>({
       // body is reported where it is written. Here the call is one step: its publish is checked
       // against what came before, then its write is recorded.
       const effects = [...semantics.effectsOf(node)].sort((a, b) => effectOrder(a) - effectOrder(b));
-      const writesToo = effects.some((e) => e.role.kind === 'write' && e.role.outbox !== true);
-      for (const effect of effects) applyEffect(node, effect, writesToo);
-      if (node.type === AST_NODE_TYPES.CallExpression && runsCallbacksInline(node) && !isTransactionScopeCall(node)) {
+      const writesAndPublishes = effects.some((e) => e.role.kind === 'write' && e.role.outbox !== true) && effects.some((e) => e.role.kind === 'publish');
+      for (const effect of effects) applyEffect(node, effect, writesAndPublishes);
+      if (node.type === AST_NODE_TYPES.CallExpression && runsCallbacksInline(semantics.tsNodeOf(node) as ts.CallExpression) && !isTransactionScopeCall(node)) {
         // Writes made by inline callbacks (`items.map((i) => repo.save(i))`) count on the outer path too.
         for (const callback of inlineCallbacksOf(node)) {
           for (const effect of semantics.effectsOfFunction(callback)) {
@@ -114,10 +116,10 @@ export default createRule<Options, MessageId>({
       }
     }
 
-    /** `writesToo`: the same call also writes (a project function with both inside). */
-    function applyEffect(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, effect: Effect, writesToo = false): void {
+    /** `writesAndPublishes`: the call both writes and publishes (a project function with both inside). */
+    function applyEffect(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, effect: Effect, writesAndPublishes = false): void {
       const facts = flow.current();
-      const seen: Seen = { node, effect, writesToo };
+      const seen: Seen = { node, effect, writesAndPublishes };
       switch (effect.role.kind) {
         case 'publish':
           checkPublish(seen, facts);
@@ -174,6 +176,8 @@ export default createRule<Options, MessageId>({
         return;
       }
       const earlierWrite = facts.write ?? facts.committed ?? facts.transactionOpen;
+      // Two calls that each write and publish inside (`setState(a)`, `setState(b)`): both are reported inside.
+      if (publish.writesAndPublishes === true && earlierWrite?.writesAndPublishes === true) return;
       if (facts.outbox || earlierWrite === undefined) {
         if (facts.transactionOpen !== undefined) report(publish.node, 'publishInTransaction', { ...base, database: facts.transactionOpen.effect.role.system, scope: '' });
         return;
@@ -189,7 +193,7 @@ export default createRule<Options, MessageId>({
       if (options.checkPublishBeforeWrite !== true || facts.outbox || facts.relay || facts.scope !== undefined) return;
       for (const publish of facts.publishes) {
         // A call that writes and publishes in one is reported inside; a later write does not make it a publish-first.
-        if (publish.node === write.node || publish.writesToo === true) continue;
+        if (publish.node === write.node || publish.writesAndPublishes === true) continue;
         // A job is a request to a worker, not an announcement of the change: scheduling it first is ordinary sequencing.
         if (publish.effect.role.jobQueue === true) continue;
         report(publish.node, 'publishBeforeWrite', { ...publishData(publish), write: describeChain(write.effect), database: write.effect.role.system });
@@ -211,7 +215,7 @@ export default createRule<Options, MessageId>({
       }
       // A callback that runs as part of the call (`items.map(cb)`, `await withRetry(cb)`) continues the
       // outer path; one registered to run later (`router.post(path, handler)`) starts its own.
-      return runsCallbacksInline(call) ? outer : noFacts;
+      return runsCallbacksInline(semantics.tsNodeOf(call) as ts.CallExpression) ? outer : noFacts;
     }
 
     function isTransactionScopeCall(node: TSESTree.CallExpression): boolean {

@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { declarationName, functionHeldBy, isReadableDeclaration, ownerNameOf } from './declarations.js';
 import { memberFromFactory } from './factory-members.js';
 import { createTransactionWrappers } from './transaction-wrappers.js';
+import { runsCallbacksInline } from './ts-nodes.js';
 import { createTypedWrappers } from './typed-wrappers.js';
 import { idempotencyRoleOf } from './idempotency.js';
 import { createEffectNames, type EffectInterest } from './effect-names.js';
@@ -217,14 +218,18 @@ export function effectKey(role: Role): string {
 
 /**
  * Code that does not run when the enclosing function runs: nested function and class
- * declarations, object-literal methods. Function expressions passed straight to a call
- * (`new Promise((resolve) => …)`, `.then(cb)`, `items.map(cb)`) are treated as running.
+ * declarations, object-literal methods, and callbacks registered to run later
+ * (`router.post(path, handler)`, `emitter.on('x', cb)`). Function expressions passed to a call
+ * that runs them as part of the body (`new Promise((resolve) => …)`, `items.map(cb)`, an
+ * awaited `withRetry(cb)`) are treated as running.
  */
 function isDeferredBody(node: ts.Node): boolean {
   if (ts.isFunctionDeclaration(node) || ts.isClassLike(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node)) return true;
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
-    const parent = node.parent;
-    return !((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node) === true);
+    let argument: ts.Node = node;
+    while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+    const parent = argument.parent;
+    return !((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(argument as ts.Expression) === true && runsCallbacksInline(parent));
   }
   return false;
 }

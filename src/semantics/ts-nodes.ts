@@ -51,3 +51,33 @@ export function skipOuter(node: ts.Expression): ts.Expression {
   }
   return current;
 }
+
+/** Array and iterator methods that call their callback before they return. */
+const iteratingMethods: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'reduce', 'reduceRight', 'flatMap', 'some', 'every', 'find', 'findIndex', 'findLast', 'sort', 'toSorted']);
+
+/**
+ * Does a call run the callbacks passed to it as part of the code around it? Array methods do,
+ * and so does a call whose result is awaited or returned (`await withRetry(cb)`, `new Promise(cb)`,
+ * `await Promise.all(items.map(cb))`, `return session.withTransaction(cb).then(…)`). A
+ * registration whose callback runs later, on its own (`router.post(path, handler)`,
+ * `emitter.on('x', cb)`, `transaction.afterCommit(cb)`, `setTimeout(cb)`), does not.
+ */
+export function runsCallbacksInline(call: ts.CallExpression | ts.NewExpression): boolean {
+  if (ts.isNewExpression(call)) return ts.isIdentifier(call.expression) && call.expression.text === 'Promise';
+  const callee = call.expression;
+  if (ts.isPropertyAccessExpression(callee) && iteratingMethods.has(callee.name.text)) return true;
+  let node: ts.Node = call;
+  for (let hops = 0; hops < 6; hops++) {
+    const parent = node.parent;
+    if (ts.isAwaitExpression(parent) || ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === node)) return true;
+    if (ts.isCallExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent)) {
+      node = parent;
+    } else if (ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent)) {
+      // `.then(…)`, `.pipe(…)` chained on the call: what the chain ends in decides.
+      node = parent.parent;
+    } else {
+      return false;
+    }
+  }
+  return false;
+}

@@ -79,6 +79,30 @@ router.post('/invites', async (body) => {
 `,
     },
     {
+      name: 'functions that only register handlers neither write nor publish when called',
+      code: `
+import Queue from 'bull';
+import { Pool } from 'pg';
+const pool = new Pool();
+const emails = new Queue<{ to: string }>('emails');
+interface Router { post(path: string, handler: (body: { id: string }) => Promise<void>): void }
+function userRoutes(router: Router) {
+  router.post('/users', async (body) => {
+    await pool.query('INSERT INTO users (id) VALUES ($1)', [body.id]);
+  });
+}
+function inviteRoutes(router: Router) {
+  router.post('/invites', async (body) => {
+    await emails.add({ to: body.id }, { jobId: body.id });
+  });
+}
+export function mount(router: Router) {
+  userRoutes(router);
+  inviteRoutes(router);
+}
+`,
+    },
+    {
       name: 'NestJS send with no write on the path',
       code: `
 import { ClientProxy } from '@nestjs/microservices';
@@ -279,16 +303,40 @@ export async function deliverB(id: string) {
   await recordDelivery(id);
   await recordDelivery(\`\${id}-copy\`);
 }
+export async function deliverC(id: string) {
+  await pool.query('UPDATE subscriptions SET last_delivery = now() WHERE id = $1', [id]);
+  await recordDelivery(id);
+}
 `,
       errors: [
         { messageId: 'dualWrite', line: 8, column: 9, data: { publish: '`producer.send`', broker: 'Kafka', write: '`pool.query`', database: 'PostgreSQL' } },
         {
           messageId: 'dualWrite',
-          line: 16,
+          line: 20,
           column: 9,
-          data: { publish: '`recordDelivery` (via `producer.send`)', broker: 'Kafka', write: '`recordDelivery` (via `pool.query`)', database: 'PostgreSQL' },
+          data: { publish: '`recordDelivery` (via `producer.send`)', broker: 'Kafka', write: '`pool.query`', database: 'PostgreSQL' },
         },
       ],
+    },
+    {
+      name: 'two calls that each write and publish inside are reported inside, not again as a pair at the second call',
+      code: `
+import Queue from 'bull';
+import { Pool } from 'pg';
+const pool = new Pool();
+const events = new Queue<{ id: string; state: string }>('events');
+export class Export {
+  async run(id: string) {
+    await this.setState(id, 'started');
+    await this.setState(id, 'finished');
+  }
+  private async setState(id: string, state: string) {
+    await pool.query('UPDATE exports SET state = $1 WHERE id = $2', [state, id]);
+    await events.add({ id, state }, { jobId: \`\${id}:\${state}\` });
+  }
+}
+`,
+      errors: [{ messageId: 'dualWrite', line: 13, column: 11, data: { publish: '`events.add`', broker: 'Bull', write: '`pool.query`', database: 'PostgreSQL' } }],
     },
     {
       name: 'checkTestFiles lints files that import a test framework',
