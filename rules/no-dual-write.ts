@@ -10,6 +10,7 @@ import { describeChain } from '../src/util/messages.js';
 export type Options = [
   {
     checkPublishBeforeWrite?: boolean;
+    checkJobQueues?: boolean;
   },
 ];
 
@@ -77,10 +78,14 @@ export default createRule<Options, MessageId>({
             type: 'boolean',
             description: 'Also report a publish that comes before a database write on the same path.',
           },
+          checkJobQueues: {
+            type: 'boolean',
+            description: 'Also report jobs put on Redis-backed job queues (Bull, BullMQ) beside a database write.',
+          },
         },
       },
     ],
-    defaultOptions: [{ checkPublishBeforeWrite: true }],
+    defaultOptions: [{ checkPublishBeforeWrite: true, checkJobQueues: true }],
   },
   create(context, [options]) {
     const semantics = getSemantics(context);
@@ -122,6 +127,7 @@ export default createRule<Options, MessageId>({
       const seen: Seen = { node, effect, writesAndPublishes };
       switch (effect.role.kind) {
         case 'publish':
+          if (effect.role.jobQueue === true && options.checkJobQueues !== true) break;
           checkPublish(seen, facts);
           flow.update((f) => ({ ...f, publishes: [...f.publishes, seen].slice(-maxRememberedPublishes) }));
           break;

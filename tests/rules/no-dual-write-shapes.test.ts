@@ -103,6 +103,20 @@ export function mount(router: Router) {
 `,
     },
     {
+      name: 'checkJobQueues: false leaves job queues out',
+      options: [{ checkJobQueues: false }],
+      code: `
+import Queue from 'bull';
+import { Pool } from 'pg';
+const pool = new Pool();
+const avatars = new Queue<{ userId: string }>('avatars');
+export async function signUp(id: string) {
+  await pool.query('INSERT INTO users (id) VALUES ($1)', [id]);
+  await avatars.add({ userId: id });
+}
+`,
+    },
+    {
       name: 'NestJS send with no write on the path',
       code: `
 import { ClientProxy } from '@nestjs/microservices';
@@ -337,6 +351,27 @@ export class Export {
 }
 `,
       errors: [{ messageId: 'dualWrite', line: 13, column: 11, data: { publish: '`events.add`', broker: 'Bull', write: '`pool.query`', database: 'PostgreSQL' } }],
+    },
+    {
+      name: 'a Bull job scheduled after a write, and one scheduled inside an open transaction',
+      code: `
+import Queue from 'bull';
+import { Pool } from 'pg';
+import type { Sequelize } from 'sequelize';
+const pool = new Pool();
+const avatars = new Queue<{ userId: string }>('avatars');
+export async function signUp(id: string, sequelize: Sequelize) {
+  await pool.query('INSERT INTO users (id) VALUES ($1)', [id]);
+  await avatars.add({ userId: id });
+  await sequelize.transaction(async () => {
+    await avatars.add({ userId: id }, { delay: 1000 });
+  });
+}
+`,
+      errors: [
+        { messageId: 'dualWrite', line: 9, column: 9, data: { publish: '`avatars.add`', broker: 'Bull', write: '`pool.query`', database: 'PostgreSQL' } },
+        { messageId: 'publishInTransaction', line: 11, column: 11, data: { publish: '`avatars.add`', broker: 'Bull', database: 'Sequelize', scope: ' of `sequelize.transaction`' } },
+      ],
     },
     {
       name: 'checkTestFiles lints files that import a test framework',
