@@ -95,8 +95,11 @@ export default createRule<Options, MessageId>({
       },
       Decorator(node) {
         const site = finder.nameOfEventPattern(node);
-        // A one-word pattern is a channel or topic name (`orders`), not an event name.
-        if (site !== undefined && /[a-z][A-Z]|[\s./:_-]/u.test(site.name)) check([site]);
+        // A one-word pattern is a channel or topic name (`orders`), not an event name; so is one that ends in a plural noun (`billing.invoices`).
+        if (site === undefined || !/[a-z][A-Z]|[\s./:_-]/u.test(site.name)) return;
+        const verdict = judge(site.name);
+        if (verdict.ok === false && verdict.reason === 'noun' && /[^s]s$/iu.test(verdict.word)) return;
+        check([site]);
       },
     };
 

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { trackSegmentFacts } from '../src/semantics/flow/segment-facts.js';
-import { getSemantics, type Effect, type Handler } from '../src/semantics/index.js';
+import { getSemantics, positionFieldNames, type Effect, type Handler } from '../src/semantics/index.js';
 import { inlineCallbacksOf, isFunctionNode, isNode, parentOf } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { describeChain } from '../src/util/messages.js';
@@ -20,6 +20,10 @@ const outsideHandlers: PathFacts = { guarded: false };
 const idempotentWrappers: ReadonlySet<string> = new Set(['makeIdempotent', 'makeHandlerIdempotent', 'idempotent', 'Idempotent']);
 /** Fields whose comparison gates a handler on the order of events. Linear: one alternation. */
 const versionGate = /version|sequence|revision|^seq$/iu;
+/** Fields of a state machine. */
+const stateField = /^(?:status|state|stage|phase)$/iu;
+const accumulatingAssignment: ReadonlySet<string> = new Set(['+=', '-=', '*=']);
+const appendingMethods: ReadonlySet<string> = new Set(['push', 'unshift', 'add']);
 
 export default createRule<Options, MessageId>({
   name: 'idempotent-consumer',
@@ -46,7 +50,7 @@ export default createRule<Options, MessageId>({
       ...flow.listeners,
       IfStatement(node) {
         if (flow.current().handler === undefined || !exitsEarly(node.consequent)) return;
-        if (isVersionGate(node.test) || usesLookup(node.test)) flow.update((f) => ({ ...f, guarded: true }));
+        if (isVersionGate(node.test) || isStateGate(node.test) || returnsWhenFound(node.test)) flow.update((f) => ({ ...f, guarded: true }));
       },
       'CallExpression:exit': (node: TSESTree.CallExpression) => {
         visitCall(node);
@@ -60,14 +64,89 @@ export default createRule<Options, MessageId>({
       const facts = flow.current();
       if (facts.handler === undefined) return;
       const effects = semantics.effectsOf(node);
-      // A helper that both guards and acts is trusted to guard first.
+      // A helper that both guards and acts is trusted to guard first. A guard keyed on a broker
+      // position (`SET NX` on a delivery tag) dedupes nothing: a re-published event gets a new one.
       if (effects.some((e) => e.role.kind === 'guard')) {
-        flow.update((f) => ({ ...f, guarded: true }));
+        if (!isKeyedOnPosition(node)) flow.update((f) => ({ ...f, guarded: true }));
         return;
       }
       if (facts.guarded) return;
-      const effect = effects.find((e) => e.role.kind === 'effect');
+      const effect = effects.find((e) => e.role.kind === 'effect') ?? accumulationSavedBy(node, effects);
       if (effect !== undefined) report(node, effect, facts.handler);
+    }
+
+    /**
+     * A read-modify-write in memory saved in full: `account.balance += amount; await repo.save(account)`.
+     * The save overwrites by id, but with a value that grew on every delivery.
+     */
+    function accumulationSavedBy(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, effects: readonly Effect[]): Effect | undefined {
+      const write = effects.find((e) => e.role.kind === 'write' && e.role.outbox !== true);
+      if (write === undefined || node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const saved = [...savedObjectsOf(node)].find((identifier) => isAccumulatedBefore(identifier, node));
+      return saved === undefined ? undefined : { role: { kind: 'effect', system: write.role.system, what: `saves \`${saved.name}\` after adding to it in memory` }, chain: write.chain };
+    }
+
+    /** The object a write saves: the receiver of `doc.save()`, the first argument of `repo.save(entity)`, an `Item` of a put. */
+    function* savedObjectsOf(call: TSESTree.CallExpression): Generator<TSESTree.Identifier> {
+      if (call.callee.type === AST_NODE_TYPES.MemberExpression && call.callee.object.type === AST_NODE_TYPES.Identifier) yield call.callee.object;
+      for (const argument of call.arguments.slice(0, 2)) {
+        if (argument.type === AST_NODE_TYPES.Identifier) yield argument;
+        if (argument.type === AST_NODE_TYPES.NewExpression || argument.type === AST_NODE_TYPES.ObjectExpression) {
+          const objects = argument.type === AST_NODE_TYPES.NewExpression ? argument.arguments : [argument];
+          for (const object of objects) {
+            if (object.type !== AST_NODE_TYPES.ObjectExpression) continue;
+            for (const property of object.properties) {
+              if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) yield property.value;
+            }
+          }
+        }
+      }
+    }
+
+    /** `x.total += n`, `x.count++`, `x.total = x.total + n`, `x.items.push(…)` earlier in the same function. */
+    function isAccumulatedBefore(identifier: TSESTree.Identifier, before: TSESTree.Node): boolean {
+      const variable = sourceCode.getScope(identifier).references.find((r) => r.identifier === identifier)?.resolved;
+      return (
+        variable?.references.some((reference) => {
+          const use = reference.identifier;
+          if (use.range[0] >= before.range[0] || use.parent.type !== AST_NODE_TYPES.MemberExpression || use.parent.object !== use) return false;
+          let member: TSESTree.MemberExpression = use.parent;
+          while (member.parent.type === AST_NODE_TYPES.MemberExpression && member.parent.object === member) member = member.parent;
+          const parent = member.parent;
+          if (parent.type === AST_NODE_TYPES.UpdateExpression) return true;
+          if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) {
+            return accumulatingAssignment.has(parent.operator) || (parent.operator === '=' && sourceCode.getText(parent.right).startsWith(`${sourceCode.getText(member)} `));
+          }
+          return parent.type === AST_NODE_TYPES.CallExpression && parent.callee === member && member.property.type === AST_NODE_TYPES.Identifier && appendingMethods.has(member.property.name);
+        }) === true
+      );
+    }
+
+    /** Does a call's key (its arguments, through local variables) read a broker position such as a delivery tag? */
+    function isKeyedOnPosition(call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): boolean {
+      let found = false;
+      const visit = (node: TSESTree.Node, depth: number): void => {
+        if (found || depth > 10 || isFunctionNode(node)) return;
+        if ((node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression) && isPositionRead(node)) {
+          found = true;
+          return;
+        }
+        if (node.type === AST_NODE_TYPES.Identifier) {
+          const init = localInitializerOf(node);
+          if (init !== undefined) visit(init, depth + 1);
+          return;
+        }
+        for (const child of childrenOf(node)) visit(child, depth + 1);
+      };
+      const parts = call.type === AST_NODE_TYPES.CallExpression ? call.arguments : [call.quasi];
+      for (const part of parts) visit(part, 0);
+      return found;
+    }
+
+    function isPositionRead(node: TSESTree.MemberExpression | TSESTree.CallExpression): boolean {
+      const member = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node;
+      if (member.type !== AST_NODE_TYPES.MemberExpression || member.property.type !== AST_NODE_TYPES.Identifier || !positionFieldNames.has(member.property.name)) return false;
+      return semantics.positionFieldOf(node) !== undefined;
     }
 
     function startingFacts(node: TSESTree.Node, outer: PathFacts): PathFacts {
@@ -80,27 +159,46 @@ export default createRule<Options, MessageId>({
       return outsideHandlers;
     }
 
-    /** `if (existing) return;` after `const existing = await repo.findOneBy({ id })`, or `if (!(await redis.set(…, 'NX'))) return;`. */
-    function usesLookup(test: TSESTree.Expression): boolean {
+    /**
+     * `if (existing) return;` after `const existing = await repo.findOneBy({ eventId })`: the message
+     * was handled when the lookup finds something. A return when it finds nothing
+     * (`if (!order) return;`) is a not-found check on an entity, not a dedupe; so is a lookup keyed
+     * on a broker position.
+     */
+    function returnsWhenFound(test: TSESTree.Expression): boolean {
       let found = false;
-      const visit = (node: TSESTree.Node, depth: number): void => {
+      const visit = (node: TSESTree.Node, whenFound: boolean, depth: number): void => {
         if (found || depth > 12) return;
-        if (node.type === AST_NODE_TYPES.CallExpression && isLookup(node)) {
-          found = true;
-          return;
+        switch (node.type) {
+          case AST_NODE_TYPES.UnaryExpression:
+            if (node.operator === '!') visit(node.argument, !whenFound, depth + 1);
+            return;
+          case AST_NODE_TYPES.BinaryExpression: {
+            const empty = [node.left, node.right].some(isNothing);
+            // `found === null` is true when nothing was found; `found !== null` when something was.
+            const negative = empty && ['===', '=='].includes(node.operator);
+            for (const side of [node.left, node.right]) if (!isNothing(side)) visit(side, negative ? !whenFound : whenFound, depth + 1);
+            return;
+          }
+          case AST_NODE_TYPES.CallExpression:
+            if (whenFound && isLookup(node)) found = true;
+            else for (const child of childrenOf(node)) visit(child, whenFound, depth + 1);
+            return;
+          case AST_NODE_TYPES.Identifier: {
+            const init = localInitializerOf(node);
+            if (init !== undefined) visit(init, whenFound, depth + 1);
+            return;
+          }
+          default:
+            for (const child of childrenOf(node)) visit(child, whenFound, depth + 1);
         }
-        if (node.type === AST_NODE_TYPES.Identifier) {
-          const init = localInitializerOf(node);
-          if (init !== undefined) visit(init, depth + 1);
-          return;
-        }
-        for (const child of childrenOf(node)) visit(child, depth + 1);
       };
-      visit(test, 0);
+      visit(test, true, 0);
       return found;
     }
 
     function isLookup(call: TSESTree.CallExpression): boolean {
+      if (isKeyedOnPosition(call)) return false;
       const library = semantics.libraryCallOf(call);
       if (library !== undefined) return library.role.kind === 'read' || library.role.kind === 'kv';
       return semantics.effectsOf(call).some((e) => e.role.kind === 'guard');
@@ -178,6 +276,21 @@ function exitsEarly(statement: TSESTree.Statement): boolean {
     statement.type === AST_NODE_TYPES.ContinueStatement ||
     statement.type === AST_NODE_TYPES.BreakStatement
   );
+}
+
+/** `null`, `undefined`, `0` or an empty string: what a lookup returns when it finds nothing. */
+function isNothing(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === 'undefined';
+  return node.type === AST_NODE_TYPES.Literal && (node.value === null || node.value === 0 || node.value === '');
+}
+
+/** `if (order.status === 'shipped') return;`: a state machine refuses a step it has taken. */
+function isStateGate(test: TSESTree.Expression): boolean {
+  if (test.type === AST_NODE_TYPES.LogicalExpression) return isStateGate(test.left) || isStateGate(test.right);
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || !['!==', '!=', '===', '=='].includes(test.operator)) return false;
+  const sides = [test.left, test.right];
+  return sides.some((s) => s.type === AST_NODE_TYPES.MemberExpression && s.property.type === AST_NODE_TYPES.Identifier && stateField.test(s.property.name)) &&
+    sides.some((s) => (s.type === AST_NODE_TYPES.Literal && typeof s.value === 'string') || s.type === AST_NODE_TYPES.MemberExpression);
 }
 
 /** `if (event.version !== order.version + 1) return;` */

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getSemantics, type PositionField } from '../src/semantics/index.js';
+import { getSemantics, positionFieldNames, type PositionField } from '../src/semantics/index.js';
 import { parentOf } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -10,21 +10,6 @@ export type MessageId = 'positionAsDedupeKey';
 const identityName = /dedup|idempot|processed|consumed|handled|seen|duplicate|inbox|event_?id|message_?id/iu;
 /** How far a position value is followed through local variables. */
 const maxHops = 3;
-
-/** Why each position cannot identify an event. */
-const reasons: Record<string, string> = {
-  offset: 'offsets count per partition and restart when a topic is recreated or replayed elsewhere',
-  firstOffset: 'offsets count per partition and restart when a topic is recreated or replayed elsewhere',
-  lastOffset: 'offsets count per partition and restart when a topic is recreated or replayed elsewhere',
-  partition: 'a partition number is shared by every message on that partition',
-  getPartition: 'a partition number is shared by every message on that partition',
-  deliveryTag: 'a delivery tag counts deliveries on one channel and starts again at 1 on every channel',
-  redelivered: 'the redelivered flag only hints that a message may have been delivered before',
-  receiptHandle: 'a receipt handle is new on every receive of the same message',
-  ReceiptHandle: 'a receipt handle is new on every receive of the same message',
-  ackId: 'an ack id is new on every delivery of the same message',
-  deliveryAttempt: 'a delivery attempt counts deliveries of one message',
-};
 
 export default createRule<Options, MessageId>({
   name: 'no-offset-dedupe',
@@ -49,7 +34,7 @@ export default createRule<Options, MessageId>({
     return {
       MemberExpression(node) {
         // Syntax first: only a handful of property names can be positions.
-        if (node.property.type !== AST_NODE_TYPES.Identifier || !(node.property.name in reasons)) return;
+        if (node.property.type !== AST_NODE_TYPES.Identifier || !positionFieldNames.has(node.property.name)) return;
         const read = node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node ? node.parent : node;
         const position = semantics.positionFieldOf(read);
         if (position === undefined) return;
@@ -110,7 +95,7 @@ export default createRule<Options, MessageId>({
         // The key is the first argument; a position stored as a value (a committed offset) is fine.
         // Per-partition state (lag, counters) is keyed by partition legitimately: it needs a dedupe name too.
         if (library.role.kind === 'kv') {
-          return call.arguments[0] === argument && (!partitionFields.has(position.field) || identityName.test(sourceCode.getText(call)));
+          return call.arguments[0] === argument && (!position.sharedAcrossMessages || identityName.test(sourceCode.getText(call)));
         }
         if (library.role.kind === 'write' || library.role.kind === 'read') return identityName.test(sourceCode.getText(call));
         return false;
@@ -124,7 +109,7 @@ export default createRule<Options, MessageId>({
       context.report({
         node,
         messageId: 'positionAsDedupeKey',
-        data: { expression: sourceCode.getText(node), system: position.system, reason: reasons[position.field] ?? 'it names a delivery, not an event' },
+        data: { expression: sourceCode.getText(node), system: position.system, reason: position.reason },
       });
     }
   },
@@ -142,7 +127,6 @@ function isIdentityName(node: TSESTree.Node): boolean {
   return name !== undefined && identityName.test(name);
 }
 
-const partitionFields: ReadonlySet<string> = new Set(['partition', 'getPartition']);
 const keepsValue: ReadonlySet<string> = new Set(['toString', 'valueOf', 'padStart', 'trim']);
 
 function isConversion(call: TSESTree.CallExpression): boolean {

@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { allCatalogues, type ConsumerEntry, type MessageTypeEntry } from './catalogue/index.js';
 import { declarationMatchesSpecifier, functionHeldBy, isReadableDeclaration, isReadableSource, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
 import type { FunctionSpecifier } from './settings.js';
-import { callsIn } from './effect-names.js';
+import { callsIn, constructionsIn } from './effect-names.js';
 import { isBodilessMember } from './implementations.js';
 import { calleeNameOf, shortCalleeText, type CallResolver } from './resolve-call.js';
 
@@ -23,6 +23,10 @@ export interface Handler {
 export interface PositionField {
   readonly field: string;
   readonly system: string;
+  /** Why it cannot identify an event. */
+  readonly reason: string;
+  /** Many messages share it (a partition number). */
+  readonly sharedAcrossMessages: boolean;
 }
 
 export interface Consumers {
@@ -43,8 +47,10 @@ const positionFields = consumerCatalogues.flatMap((c) => c.positionFields ?? [])
 const messageTypes = consumerCatalogues.flatMap((c) => c.messageTypes ?? []);
 const maxHeritage = 8;
 const maxWalk = 20_000;
-const positionFieldNames: ReadonlySet<string> = new Set(positionFields.flatMap((p) => p.fields));
+/** Names of the catalogued position fields: the syntactic pre-filter before the checker is asked. */
+export const positionFieldNames: ReadonlySet<string> = new Set(positionFields.flatMap((p) => p.fields));
 const decoratorNames: ReadonlySet<string> = new Set(decorators.flatMap((d) => d.decorators));
+const constructorClassNames: ReadonlySet<string> = new Set(constructors.flatMap((c) => c.classes));
 /** Written type names that can carry a Lambda event type: `SQSEvent`, `SQSHandler`, `EventBridgeEvent<…>`. */
 const eventTypeWords = ['Event', 'Handler', 'Record'];
 
@@ -207,6 +213,23 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
         if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || !registrationMethods.has(call.expression.name.text)) continue;
         // Syntax first: inline handlers are found from the function itself; only references are collected here.
         if (mayRegisterByReference(call, call.expression.name.text)) collectReferencedHandlers(call, found);
+      }
+    }
+    // `new Worker('emails', sendEmail)`: a processor passed to a catalogued constructor by reference.
+    for (const file of program.getSourceFiles()) {
+      if (!isReadableSource(file, program)) continue;
+      for (const construction of constructionsIn(file)) {
+        const callee = construction.expression;
+        const className = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+        if (className === undefined || !constructorClassNames.has(className)) continue;
+        for (const entry of constructors.filter((c) => c.classes.includes(className))) {
+          const argument = construction.arguments?.[entry.handlerIndex];
+          if (argument === undefined || !isFunctionReference(argument)) continue;
+          const target = functionDeclarationOf(argument);
+          if (target === undefined || found.has(target)) continue;
+          const handler = constructorHandler(construction, entry.handlerIndex, target);
+          if (handler !== undefined) found.set(target, { ...handler, name: functionName(target) });
+        }
       }
     }
     registeredByReference = found;
@@ -471,7 +494,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
         const pkg = packageOfDeclaration(declaration);
         const owner = ownerNameOf(declaration);
         const entry = positionFields.find((p) => p.fields.includes(field) && pkg !== undefined && p.packages.includes(pkg) && owner !== undefined && p.owners.includes(owner));
-        if (entry !== undefined) return { field, system: entry.system };
+        if (entry !== undefined) return { field, system: entry.system, reason: entry.reason, sharedAcrossMessages: entry.sharedAcrossMessages === true };
       }
     } catch {
       return undefined;

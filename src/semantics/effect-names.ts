@@ -28,6 +28,8 @@ interface FileIndex {
   readonly edges: readonly string[];
   /** Every call and tagged template in the file. */
   readonly calls: readonly CallLike[];
+  /** Every `new` expression with arguments (`new Worker(queue, processJob)`). */
+  readonly constructions: readonly ts.NewExpression[];
 }
 
 /** Files are reused between programs while unchanged (editor sessions), so their walk is too. */
@@ -87,11 +89,17 @@ export function callsIn(file: ts.SourceFile): readonly CallLike[] {
   return indexOf(file).calls;
 }
 
+/** The `new` expressions with arguments of a file, from the same walk. */
+export function constructionsIn(file: ts.SourceFile): readonly ts.NewExpression[] {
+  return indexOf(file).constructions;
+}
+
 function indexOf(file: ts.SourceFile): FileIndex {
   const cached = indexByFile.get(file);
   if (cached !== undefined) return cached;
   const edges: string[] = [];
   const calls: CallLike[] = [];
+  const constructions: ts.NewExpression[] = [];
   /** Enclosing named definitions, innermost last; calls belong to the innermost. */
   const definers: string[] = [];
   const visit = (node: ts.Node): void => {
@@ -120,6 +128,9 @@ function indexOf(file: ts.SourceFile): FileIndex {
         if (ts.isIdentifier(expression)) edges.push(defaultExportName, expression.text);
         break;
       }
+      case ts.SyntaxKind.NewExpression:
+        if (((node as ts.NewExpression).arguments?.length ?? 0) > 0) constructions.push(node as ts.NewExpression);
+        break;
       case ts.SyntaxKind.CallExpression:
       case ts.SyntaxKind.TaggedTemplateExpression: {
         calls.push(node as CallLike);
@@ -144,7 +155,7 @@ function indexOf(file: ts.SourceFile): FileIndex {
     definers.pop();
   };
   visit(file);
-  const index: FileIndex = { edges, calls };
+  const index: FileIndex = { edges, calls, constructions };
   indexByFile.set(file, index);
   return index;
 }

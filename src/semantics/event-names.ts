@@ -4,6 +4,8 @@ import { propertyKeyName } from '../util/ast.js';
 import { functionHeldBy, isReadableSource, packageOfDeclaration, symbolAt } from './declarations.js';
 import { getEventNameDeclarations, looksLikeEventType, notEventTypeName } from './event-name-declarations.js';
 import { splitEventName } from './names.js';
+import { getRequestReply } from './request-reply.js';
+import { topicPatternSystems } from './catalogue/request-reply.js';
 import type { FileSemantics } from './index.js';
 
 /**
@@ -36,6 +38,12 @@ export const defaultTypeFields: readonly string[] = ['type', 'eventType', 'event
 const typeParameterNames: ReadonlySet<string> = new Set(['type', 'eventType', 'eventName', 'event_type', 'detailType']);
 /** Names that say a type or object is a command, a request or a query, not an event. */
 const commandName = /(?:Command|Cmd|Request|Query)$/u;
+/** Queues, topics and subjects named for commands: `billing-commands`, `orders.command.create`. Linear. */
+const commandDestination = /(?:^|[^a-z])commands?(?:$|[^a-z])/iu;
+/** Properties that name where a message goes. */
+const destinationFields: ReadonlySet<string> = new Set(['QueueUrl', 'TopicArn', 'topic', 'queue', 'subject', 'routingKey', 'exchange', 'channel', 'destination']);
+/** Properties that say what kind of message an object is. */
+const messageKindFields: ReadonlySet<string> = new Set(['kind', 'messageType', 'messageKind', 'category', 'intent']);
 /** Classes that handle, publish or build events, not events themselves. */
 const eventMachineryName = /(?:Handler|Listener|Subscriber|Processor|Publisher|Consumer|Producer|Emitter|Bus|Service|Factory|Builder|Error|Exception)$/u;
 /** Base classes of events: `VendureEvent`, `DomainEvent`, `BaseEvent`, `IntegrationEvent`. */
@@ -75,9 +83,11 @@ export function createEventNameFinder(
   return { namesInPublish, namesInEnvelopeType, nameOfEventClass, nameOfDeclaration, nameOfPublisherSubject, nameOfEventPattern };
 
   function namesInPublish(call: TSESTree.CallExpression): EventNameSite[] {
+    // A command sent point-to-point asks for something to happen: its imperative name is right.
+    if (sendsACommand(call)) return [];
     const sites: EventNameSite[] = [...namesInFactoryArguments(call)];
     for (const object of objectLiteralsIn(call, sourceCode)) {
-      if (isCommandObject(object)) continue;
+      if (isCommandObject(object) || isMarkedAsCommand(object)) continue;
       for (const property of object.properties) {
         if (property.type !== AST_NODE_TYPES.Property || property.computed || !fields.has(propertyKeyName(property))) continue;
         // SNS/SQS attributes: `eventType: { DataType: 'String', StringValue: 'OrderPlaced' }`.
@@ -225,8 +235,10 @@ export function createEventNameFinder(
     const symbol = symbolOf(expression.callee);
     if (symbol?.getName() !== 'EventPattern' || !declaredInPackage(symbol, '@nestjs/microservices')) return undefined;
     const method = node.parent;
-    // With Kafka the pattern is a topic, not an event name.
+    // With Kafka the pattern is a topic, not an event name: seen from the handler's context type or the server's transport.
     if (method.type === AST_NODE_TYPES.MethodDefinition && method.value.params.some((p) => typeNameOf(p) === 'KafkaContext')) return undefined;
+    const served = getRequestReply(semantics.program).servedSystemsOf(semantics.tsNodeOf(expression) as ts.CallExpression);
+    if (served !== undefined && served.every((system) => topicPatternSystems.has(system))) return undefined;
     const pattern = expression.arguments[0];
     return pattern === undefined ? undefined : siteOf(pattern, 'event pattern');
   }
@@ -277,6 +289,24 @@ export function createEventNameFinder(
     const literal = semantics.esNodeOf(initializer);
     if (literal?.type !== AST_NODE_TYPES.Literal || typeof literal.value !== 'string') return null;
     return { name: literal.value, node: literal, literal, source };
+  }
+
+  /**
+   * A call that sends a command: a `send…Command` helper (`sendReserveStockCommand(…)`), or a
+   * destination named for commands (`QueueUrl: '…/billing-commands'`, topic `inventory.commands`).
+   */
+  function sendsACommand(call: TSESTree.CallExpression): boolean {
+    const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
+    if (callee.type === AST_NODE_TYPES.Identifier && commandName.test(callee.name)) return true;
+    const destinations = [...call.arguments.filter(isStringLiteral), ...objectLiteralsIn(call, sourceCode).flatMap(destinationValuesOf)];
+    return destinations.some((value) => commandDestination.test(value.value));
+  }
+
+  /** An object literal typed or marked as a command: `{ kind: 'command', … }`, `messageType: 'Command'`. */
+  function isMarkedAsCommand(object: TSESTree.ObjectExpression): boolean {
+    return object.properties.some(
+      (p) => p.type === AST_NODE_TYPES.Property && messageKindFields.has(propertyKeyName(p)) && isStringLiteral(p.value) && /^command$/iu.test(p.value.value),
+    );
   }
 
   /** An object whose declared type is a command, or whose own type field names a command. */
@@ -367,6 +397,14 @@ function mayNameSomething(argument: TSESTree.Node): boolean {
 
 function functionOf(declaration: ts.Declaration): ts.SignatureDeclaration | undefined {
   return ts.isFunctionLike(declaration) ? declaration : functionHeldBy(declaration);
+}
+
+function isStringLiteral(node: TSESTree.Node): node is TSESTree.StringLiteral {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string';
+}
+
+function destinationValuesOf(object: TSESTree.ObjectExpression): TSESTree.StringLiteral[] {
+  return object.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property && destinationFields.has(propertyKeyName(p)) && isStringLiteral(p.value) ? [p.value] : []));
 }
 
 function stringValueOf(object: TSESTree.ObjectExpression): TSESTree.Node | undefined {

@@ -11,6 +11,7 @@ import { transactionDecorators } from './catalogue/index.js';
 import { functionHeldBy, packageOfDeclaration, symbolAt } from './declarations.js';
 
 export type { Handler, PositionField } from './consumers.js';
+export { positionFieldNames } from './consumers.js';
 export type { LibraryCall } from './resolve-call.js';
 export type { Effect, Role, RoleKind } from './roles.js';
 export type { EffectInterest } from './effect-names.js';

@@ -45,6 +45,11 @@ export interface RequestReply {
   nestRequestOf(call: ts.CallExpression): NestRequest | undefined;
   /** A `@MessagePattern('order.placed')` method that returns a reply, served on a broker. */
   replyingEventHandlerOf(method: ts.MethodDeclaration): ReplyingEventHandler | undefined;
+  /**
+   * The systems a `@EventPattern(…)`/`@MessagePattern(…)` handler is served on: its own transport
+   * argument, or every server the program starts; undefined when they cannot be seen.
+   */
+  servedSystemsOf(decoratorCall: ts.CallExpression): readonly string[] | undefined;
   /** A wait for a correlated reply to a publish in the same function. */
   correlatedWaitIn(unit: ts.SignatureDeclaration | ts.SourceFile, publishOf: (call: CallLike) => Effect | undefined): CorrelatedWait | undefined;
 }
@@ -120,6 +125,7 @@ function createRequestReply(program: ts.Program): RequestReply {
   return {
     nestRequestOf: (call) => guarded(() => nestRequestOf(call)),
     replyingEventHandlerOf: (method) => guarded(() => replyingEventHandlerOf(method)),
+    servedSystemsOf: (call) => guarded(() => servedSystemsOf(call)),
     correlatedWaitIn: (unit, publishOf) => guarded(() => correlatedWaitIn(unit, publishOf)),
   };
 
@@ -473,17 +479,22 @@ function createRequestReply(program: ts.Program): RequestReply {
       const literal = stringValueOf(patternArgument, 0);
       const pattern = literal ?? clip(patternArgument.getText());
       const eventNamed = literal !== undefined && judgeEventName(literal).ok === true;
-      const transportArgument = call.arguments[1];
-      const explicit = transportArgument === undefined ? undefined : membersVerdict(checker.getTypeAtLocation(transportArgument));
-      // Without a transport of its own, the handler listens on every server the program starts.
-      const served = explicit === undefined ? projectIndex().servers.filter((v) => v.kind === 'broker') : [explicit];
-      const systems = unique(served.flatMap((v) => (v.kind === 'broker' ? v.systems : [])));
-      if (systems.length === 0 || served.some((v) => v.kind !== 'broker')) return undefined;
+      const systems = servedSystemsOf(call);
+      if (systems === undefined) return undefined;
       const owner = ts.isClassLike(method.parent) ? method.parent.name?.text : undefined;
       const name = owner === undefined ? method.name.getText() : `${owner}.${method.name.getText()}`;
       return { decorator, pattern, eventNamed, name, systems };
     }
     return undefined;
+  }
+
+  function servedSystemsOf(call: ts.CallExpression): readonly string[] | undefined {
+    const transportArgument = call.arguments[1];
+    const explicit = transportArgument === undefined ? undefined : membersVerdict(checker.getTypeAtLocation(transportArgument));
+    // Without a transport of its own, the handler listens on every server the program starts.
+    const served = explicit === undefined ? projectIndex().servers.filter((v) => v.kind === 'broker') : [explicit];
+    const systems = unique(served.flatMap((v) => (v.kind === 'broker' ? v.systems : [])));
+    return systems.length === 0 || served.some((v) => v.kind !== 'broker') ? undefined : systems;
   }
 
   /** Does the method return a value (a reply) rather than nothing? */

@@ -116,6 +116,9 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     const entry = entries.find((e) => pkg !== undefined && e.packages.includes(pkg));
     if (entry === undefined) return undefined;
     if (entry.role === 'effect') return { kind: 'effect', system: entry.system, what: entry.what ?? 'has a side effect' };
+    if (entry.effectWhenInputHas !== undefined && commandInputHas(command, entry.effectWhenInputHas.property)) {
+      return { kind: 'effect', system: entry.system, what: entry.effectWhenInputHas.what };
+    }
     if (entry.role !== 'write') return { kind: entry.role, system: entry.system };
     return { kind: 'write', system: entry.system, outbox: targetsOutbox(call, commandInputTables(command)) };
   }
@@ -161,7 +164,8 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
         return { kind: 'write', system, outbox: targetsOutbox(call, sqlClassifications.get(call)?.writtenTables ?? []) };
       }
       case 'effect':
-        // A provider's idempotency key (`{ idempotencyKey }`) makes the repeat harmless.
+        if (entry.onlyWhen !== undefined && !hasPropertyValue(call, entry.onlyWhen.property, entry.onlyWhen.values)) return undefined;
+        // A provider's idempotency key (`{ idempotencyKey }`, an `Idempotency-Key` header) makes the repeat harmless.
         if (entry.idempotentWith !== undefined && hasPropertyNamed(call, entry.idempotentWith)) return undefined;
         return { kind: 'effect', system, what: entry.what ?? 'has a side effect' };
       case 'read':
@@ -305,6 +309,17 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     return names;
   }
 
+  /** Does the command's input object (`new PublishCommand({ PhoneNumber })`, also through a `const`) set this property? */
+  function commandInputHas(command: ts.Expression, property: string): boolean {
+    let node: ts.Expression | undefined = command;
+    if (ts.isIdentifier(node)) {
+      const declaration = symbolAt(checker, node)?.valueDeclaration;
+      node = declaration !== undefined && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+    }
+    const input = node !== undefined && ts.isNewExpression(node) ? node.arguments?.[0] : undefined;
+    return input !== undefined && ts.isObjectLiteralExpression(input) && input.properties.some((p) => p.name !== undefined && p.name.getText().replace(/['"]/gu, '') === property);
+  }
+
   /** Table names in `{ TableName: 'outbox' }` inputs of DynamoDB commands, transactions included. */
   function commandInputTables(command: ts.Expression): string[] {
     let input: ts.Node = command;
@@ -334,15 +349,27 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
   }
 }
 
-/** Does an object-literal argument of the call have this property (at any depth)? */
+/** Does an object-literal argument of the call have this property (at any depth; names compared case-insensitively, as headers are)? */
 export function hasPropertyNamed(call: CallLike, property: string): boolean {
+  return propertyNamed(call, property) !== undefined;
+}
+
+/** Does an object-literal argument set this property to one of these string values (`method: 'POST'`, any case)? */
+export function hasPropertyValue(call: CallLike, property: string, values: readonly string[]): boolean {
+  const found = propertyNamed(call, property);
+  const value = found !== undefined && ts.isPropertyAssignment(found) ? found.initializer : undefined;
+  return value !== undefined && ts.isStringLiteralLike(value) && values.some((v) => v.toLowerCase() === value.text.toLowerCase());
+}
+
+function propertyNamed(call: CallLike, property: string): ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined {
   const args = ts.isCallExpression(call) ? call.arguments : [];
-  let found = false;
+  const wanted = property.toLowerCase();
+  let found: ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined;
   let budget = 500;
   const visit = (node: ts.Node): void => {
-    if (found || budget-- <= 0) return;
-    if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && node.name.getText().replace(/['"]/gu, '') === property) {
-      found = true;
+    if (found !== undefined || budget-- <= 0) return;
+    if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && node.name.getText().replace(/['"]/gu, '').toLowerCase() === wanted) {
+      found = node;
       return;
     }
     if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node) || ts.isPropertyAssignment(node) || ts.isParenthesizedExpression(node)) {

@@ -23,8 +23,16 @@ export const amqplib: ClientCatalogue = {
       {
         packages: ['amqplib', '@types/amqplib'],
         owners: ['CommonMessageFields', 'MessageFields', 'ConsumeMessageFields', 'GetMessageFields'],
-        fields: ['deliveryTag', 'redelivered'],
+        fields: ['deliveryTag'],
         system: 'RabbitMQ',
+        reason: 'a delivery tag counts deliveries on one channel and starts again at 1 on every channel',
+      },
+      {
+        packages: ['amqplib', '@types/amqplib'],
+        owners: ['CommonMessageFields', 'MessageFields', 'ConsumeMessageFields', 'GetMessageFields'],
+        fields: ['redelivered'],
+        system: 'RabbitMQ',
+        reason: 'the redelivered flag only hints that a message may have been delivered before',
       },
     ],
     messageTypes: [{ packages: ['amqplib', '@types/amqplib'], types: ['ConsumeMessage', 'Message'], system: 'RabbitMQ', description: 'RabbitMQ message handler' }],

@@ -5,10 +5,16 @@ import type { ClientCatalogue } from './types.js';
  * client, so the command class decides the role. The aggregated clients (`new SNS()`) also
  * have one method per operation.
  */
+const receiptHandle = 'a receipt handle is new on every receive of the same message';
+/** A re-published record gets a new sequence number, and numbers are only ordered within one shard. */
+const shardSequence = 'a sequence number orders records within one shard, and a record published again gets a new one';
+
 export const awsSdk: ClientCatalogue = {
   client: '@aws-sdk/*',
   commands: [
-    { packages: ['@aws-sdk/client-sns'], commands: ['PublishCommand', 'PublishBatchCommand'], role: 'publish', system: 'SNS' },
+    // A publish straight to a phone number is an SMS, not a message to subscribers.
+    { packages: ['@aws-sdk/client-sns'], commands: ['PublishCommand'], role: 'publish', system: 'SNS', effectWhenInputHas: { property: 'PhoneNumber', what: 'sends an SMS' } },
+    { packages: ['@aws-sdk/client-sns'], commands: ['PublishBatchCommand'], role: 'publish', system: 'SNS' },
     { packages: ['@aws-sdk/client-sqs'], commands: ['SendMessageCommand', 'SendMessageBatchCommand'], role: 'publish', system: 'SQS' },
     { packages: ['@aws-sdk/client-eventbridge'], commands: ['PutEventsCommand'], role: 'publish', system: 'EventBridge' },
     { packages: ['@aws-sdk/client-kinesis'], commands: ['PutRecordCommand', 'PutRecordsCommand'], role: 'publish', system: 'Kinesis' },
@@ -60,8 +66,11 @@ export const awsSdk: ClientCatalogue = {
     ],
     // A receipt handle is new on every receive of the same message.
     positionFields: [
-      { packages: ['aws-lambda'], owners: ['SQSRecord'], fields: ['receiptHandle'], system: 'SQS' },
-      { packages: ['@aws-sdk/client-sqs'], owners: ['Message'], fields: ['ReceiptHandle'], system: 'SQS' },
+      { packages: ['aws-lambda'], owners: ['SQSRecord'], fields: ['receiptHandle'], system: 'SQS', reason: receiptHandle },
+      { packages: ['@aws-sdk/client-sqs'], owners: ['Message'], fields: ['ReceiptHandle'], system: 'SQS', reason: receiptHandle },
+      { packages: ['aws-lambda'], owners: ['KinesisStreamRecordPayload'], fields: ['sequenceNumber'], system: 'Kinesis', reason: shardSequence },
+      { packages: ['@aws-sdk/client-kinesis'], owners: ['_Record'], fields: ['SequenceNumber'], system: 'Kinesis', reason: shardSequence },
+      { packages: ['aws-lambda'], owners: ['StreamRecord'], fields: ['SequenceNumber'], system: 'DynamoDB Streams', reason: shardSequence },
     ],
     messageTypes: [
       { packages: ['@aws-sdk/client-sqs'], types: ['Message'], system: 'SQS', description: 'SQS message handler' },

@@ -17,7 +17,10 @@ export const googlePubSub: ClientCatalogue = {
       },
     ],
     // The ack id changes on every delivery of the same message.
-    positionFields: [{ packages: ['@google-cloud/pubsub'], owners: ['Message'], fields: ['ackId', 'deliveryAttempt'], system: 'Pub/Sub' }],
+    positionFields: [
+      { packages: ['@google-cloud/pubsub'], owners: ['Message'], fields: ['ackId'], system: 'Pub/Sub', reason: 'an ack id is new on every delivery of the same message' },
+      { packages: ['@google-cloud/pubsub'], owners: ['Message'], fields: ['deliveryAttempt'], system: 'Pub/Sub', reason: 'a delivery attempt counts deliveries of one message' },
+    ],
     messageTypes: [{ packages: ['@google-cloud/pubsub'], types: ['Message'], system: 'Pub/Sub', description: 'Pub/Sub message handler' }],
   },
 };

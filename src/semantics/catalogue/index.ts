@@ -5,6 +5,7 @@ import { bullmq } from './bullmq.js';
 import { drizzle } from './drizzle.js';
 import { email } from './email.js';
 import { googlePubSub } from './google-pubsub.js';
+import { http } from './http.js';
 import { inMemoryCollections } from './in-memory.js';
 import { ioredis } from './ioredis.js';
 import { kafkajs } from './kafkajs.js';
@@ -28,8 +29,8 @@ export { prismaGeneratedPackage } from './prisma.js';
 
 export const brokerCatalogues: readonly ClientCatalogue[] = [kafkajs, amqplib, awsSdk, googlePubSub, nats, nestjsMicroservices, ioredis, bullmq, bull];
 export const databaseCatalogues: readonly ClientCatalogue[] = [pg, mysql2, typeorm, prisma, mongoose, knex, drizzle, sequelize];
-/** Side effects that are neither a broker nor a database: email and payments. */
-export const sideEffectCatalogues: readonly ClientCatalogue[] = [email, payments];
+/** Side effects that are neither a broker nor a database: email, payments, outbound HTTP. */
+export const sideEffectCatalogues: readonly ClientCatalogue[] = [email, payments, http];
 export const allCatalogues: readonly ClientCatalogue[] = [...brokerCatalogues, ...databaseCatalogues, ...sideEffectCatalogues, inMemoryCollections];
 
 /** Every package the catalogue knows: their sources are known by their roles, never read as project code. */

@@ -24,8 +24,17 @@ export const kafkajs: ClientCatalogue = {
       {
         packages: ['kafkajs', '@nestjs/microservices'],
         owners: ['MessageSetEntry', 'RecordBatchEntry', 'EachMessagePayload', 'Batch', 'KafkaContext'],
-        fields: ['offset', 'partition', 'firstOffset', 'lastOffset', 'getPartition'],
+        fields: ['offset', 'firstOffset', 'lastOffset'],
         system: 'Kafka',
+        reason: 'offsets count per partition and restart when a topic is recreated or replayed elsewhere',
+      },
+      {
+        packages: ['kafkajs', '@nestjs/microservices'],
+        owners: ['EachMessagePayload', 'Batch', 'KafkaContext'],
+        fields: ['partition', 'getPartition'],
+        system: 'Kafka',
+        reason: 'a partition number is shared by every message on that partition',
+        sharedAcrossMessages: true,
       },
     ],
     messageTypes: [

@@ -1,5 +1,9 @@
 import type { ClientCatalogue } from './types.js';
 
+const streamSequence = 'a stream sequence numbers the message in one stream, and a message published again gets a new one';
+const deliveries = 'it counts deliveries of one message, not which message it is';
+const redelivered = 'the redelivered flag only hints that a message may have been delivered before';
+
 /** nats.js v2 (`nats`), its v3 split packages, and the legacy NATS Streaming client. */
 export const nats: ClientCatalogue = {
   client: 'nats / node-nats-streaming',
@@ -19,6 +23,15 @@ export const nats: ClientCatalogue = {
         description: 'NATS subscription callback',
       },
       {
+        // JetStream pull consumers: `consumer.consume({ callback })`; the iterator form is below.
+        packages: ['nats', '@nats-io/jetstream'],
+        owners: ['ExportedConsumer', 'Consumer', 'OrderedPullConsumerImpl', 'PullConsumerImpl'],
+        methods: ['consume'],
+        handler: { kind: 'argument', index: 0, properties: ['callback'] },
+        system: 'NATS JetStream',
+        description: 'JetStream consumer callback',
+      },
+      {
         // Subscription inherits `on` from Node's EventEmitter: match the receiver's type.
         packages: ['node-nats-streaming'],
         receiverOwners: ['Subscription'],
@@ -35,6 +48,14 @@ export const nats: ClientCatalogue = {
         system: 'NATS',
         description: 'NATS subscription loop',
       },
+    ],
+    // A JetStream stream sequence numbers the message in one stream; a re-publish gets a new one.
+    positionFields: [
+      { packages: ['nats', '@nats-io/jetstream'], owners: ['JsMsg', 'DeliveryInfo'], fields: ['seq', 'streamSequence'], system: 'NATS JetStream', reason: streamSequence },
+      { packages: ['nats', '@nats-io/jetstream'], owners: ['DeliveryInfo'], fields: ['deliverySequence', 'redeliveryCount', 'deliveryCount'], system: 'NATS JetStream', reason: deliveries },
+      { packages: ['nats', '@nats-io/jetstream'], owners: ['JsMsg'], fields: ['redelivered'], system: 'NATS JetStream', reason: redelivered },
+      { packages: ['node-nats-streaming'], owners: ['Message'], fields: ['getSequence'], system: 'NATS Streaming', reason: streamSequence },
+      { packages: ['node-nats-streaming'], owners: ['Message'], fields: ['isRedelivered'], system: 'NATS Streaming', reason: redelivered },
     ],
     messageTypes: [
       { packages: ['nats', '@nats-io/nats-core', '@nats-io/jetstream'], types: ['Msg', 'JsMsg'], system: 'NATS', description: 'NATS message handler' },

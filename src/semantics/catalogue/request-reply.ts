@@ -11,11 +11,13 @@ export interface NestTransport {
   readonly system: string;
   /** A broker (a reply travels through a queue or topic) rather than a direct connection. */
   readonly broker: boolean;
+  /** A handler's pattern names a topic (Kafka), not the message. */
+  readonly patternIsTopic?: boolean;
 }
 
 /** Members of `Transport` in @nestjs/microservices. A client without `transport` is TCP. */
 export const nestTransports: Readonly<Record<string, NestTransport>> = {
-  KAFKA: { system: 'Kafka', broker: true },
+  KAFKA: { system: 'Kafka', broker: true, patternIsTopic: true },
   RMQ: { system: 'RabbitMQ', broker: true },
   NATS: { system: 'NATS', broker: true },
   REDIS: { system: 'Redis', broker: true },
@@ -25,6 +27,9 @@ export const nestTransports: Readonly<Record<string, NestTransport>> = {
 };
 
 export const nestDefaultTransport = 'TCP';
+
+/** Systems whose handler patterns are topic names. */
+export const topicPatternSystems: ReadonlySet<string> = new Set(Object.values(nestTransports).flatMap((t) => (t.patternIsTopic === true ? [t.system] : [])));
 
 /** Client classes (and interfaces) of @nestjs/microservices, by the `Transport` member they speak. */
 export const nestClientClasses: Readonly<Record<string, string>> = {

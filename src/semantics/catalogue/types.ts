@@ -31,6 +31,11 @@ export interface MethodEntry {
    * when present (`idempotencyKey`, a job's `jobId`).
    */
   readonly idempotentWith?: string;
+  /**
+   * effect: the role holds only when an options property has one of these values
+   * (`fetch(url, { method: 'POST' })`; a GET repeats nothing).
+   */
+  readonly onlyWhen?: { readonly property: string; readonly values: readonly string[] };
   /** publish: the call waits for a reply (NestJS `ClientProxy.send`); it is still a message on the broker. */
   readonly expectsReply?: boolean;
   /** publish: the message is a job for a worker (Bull, BullMQ): its name is a job name, not an event name. */
@@ -48,6 +53,8 @@ export interface CommandEntry {
   readonly system: string;
   /** effect: what a redelivery repeats. */
   readonly what?: string;
+  /** The command is an effect instead when its input has this property (`PublishCommand` with `PhoneNumber` sends an SMS). */
+  readonly effectWhenInputHas?: { readonly property: string; readonly what: string };
 }
 
 /** Method decorators that run the whole method in a database transaction: `@Transactional()`. */
@@ -124,6 +131,10 @@ export interface PositionFieldEntry {
   readonly owners: readonly string[];
   readonly fields: readonly string[];
   readonly system: string;
+  /** Why the value cannot identify an event, as a clause for messages. */
+  readonly reason: string;
+  /** Many messages share the value (a partition): keying per-partition state on it is legitimate. */
+  readonly sharedAcrossMessages?: boolean;
 }
 
 export interface ConsumerCatalogue {
