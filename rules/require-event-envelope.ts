@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type ts from 'typescript';
+import ts from 'typescript';
 import {
   cloudEventsEnvelope,
   defaultEnvelope,
@@ -10,9 +10,11 @@ import {
   typeNameOf,
   type EnvelopeField,
 } from '../src/semantics/envelopes.js';
-import { callsIn, localInitializerOf, objectLiteralsIn } from '../src/semantics/event-names.js';
+import { callsIn, destinationsOf, localInitializerOf, objectLiteralsIn } from '../src/semantics/event-names.js';
 import { isJsonDocument, rootSchema, schemaRequiredFields } from '../src/semantics/event-schemas.js';
 import { getSemantics } from '../src/semantics/index.js';
+import { serializedValueOf } from '../src/semantics/payloads.js';
+import { isNode, propertyKeyName } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [
@@ -71,11 +73,48 @@ export default createRule<Options, MessageId>({
       'CallExpression:exit'(node: TSESTree.CallExpression) {
         if (node.arguments.length === 0) return;
         const publish = semantics.effectsOf(node, 'publish').find((e) => e.role.kind === 'publish');
+        // Job data and request/reply bodies are not events.
         if (publish === undefined || publish.role.jobQueue === true || publish.role.expectsReply === true) return;
+        // A broker client call: every message body it carries is an event, enveloped or bare —
+        // unless it goes to a telemetry stream (`metrics`, `logs`), which carries measurements.
+        const payloads = semantics.libraryCallOf(node)?.payloads;
+        if (payloads !== undefined) {
+          if (destinationsOf(node, sourceCode).some((d) => telemetryDestination.test(d))) return;
+          for (const body of payloads) checkPayload(body, node);
+          return;
+        }
+        // A project wrapper: the arguments that look like events.
         for (const object of objectLiteralsIn(node, sourceCode)) checkObject(object);
         for (const value of serializedValues(node)) checkTypedValue(value);
       },
     };
+
+    /**
+     * A message body, serialised or not: an object literal or a value of an object type. Fields
+     * the transport carries beside it (Kafka headers, SNS/SQS attributes, EventBridge `Source`,
+     * `DetailType` and `Time`, amqplib's `messageId`/`type`/`correlationId`) count.
+     */
+    function checkPayload(body: ts.Expression, call: TSESTree.CallExpression): void {
+      const value = serializedValueOf(checker, body);
+      if (value === undefined) return;
+      const esValue = semantics.esNodeOf(value);
+      if (esValue === undefined || checked.has(esValue)) return;
+      checked.add(esValue);
+      const type = checker.getTypeAtLocation(value);
+      let names: Set<string>;
+      if (esValue.type === AST_NODE_TYPES.ObjectExpression) {
+        names = propertyNamesOf(esValue, type);
+      } else {
+        if (!isObjectLike(type) || isLibraryType(type)) return;
+        names = new Set(type.getProperties().map((p) => p.getName()));
+        if (names.size === 0) return;
+      }
+      // Replies, queries and options are not events; a command on a queue needs the envelope all the same.
+      if (notMessageTypeName.test(typeNameOf(type) ?? '')) return;
+      const beside = keysBeside(call, esValue, sourceCode.visitorKeys);
+      const present = new Set([...names, ...envelope.filter((field) => carriedBeside(field, beside)).map((field) => field.name)]);
+      reportGaps(esValue, present, esValue.type === AST_NODE_TYPES.ObjectExpression ? eventNameOf(esValue) : typeNameOf(type));
+    }
 
     function checkSchema(schema: NonNullable<ReturnType<typeof rootSchema>>): void {
       const { required, properties, node } = schemaRequiredFields(schema);
@@ -151,6 +190,64 @@ export default createRule<Options, MessageId>({
     }
   },
 });
+
+/** Declared names of bodies that are not events or commands: RPC requests and replies, DTOs, options. */
+const notMessageTypeName = /(?:Request|Query|Action|Response|Reply|Dto|DTO|Options|Config)$/u;
+
+/** Destinations of measurements rather than events. Linear: one alternation between delimiters. */
+const telemetryDestination = /(?:^|[^a-z])(?:metrics?|logs?|telemetry|heartbeats?|traces?|stats)(?:$|[^a-z])/iu;
+
+/** Transport attribute names that carry an envelope field beside the body. */
+const transportAliases: Readonly<Record<string, readonly string[]>> = {
+  type: ['detailtype', 'eventtype', 'messagetype', 'cetype'],
+  source: ['appid', 'cesource'],
+  occurredAt: ['time', 'timestamp', 'cetime'],
+  id: ['messageid', 'ceid'],
+};
+
+function normalized(name: string): string {
+  return name.toLowerCase().replace(/[^a-z\d]/gu, '');
+}
+
+/** Does one of the names beside the body spell this envelope field (any case, `-` and `_` ignored)? */
+function carriedBeside(field: EnvelopeField, beside: ReadonlySet<string>): boolean {
+  return [field.name, ...field.lookAlikes, ...(transportAliases[field.name] ?? [])].some((name) => beside.has(normalized(name)));
+}
+
+/** Objects whose keys are message attributes: Kafka `headers`, SNS/SQS `MessageAttributes`, Pub/Sub `attributes`. */
+const attributeContainers: ReadonlySet<string> = new Set(['headers', 'messageattributes', 'attributes', 'userproperties', 'applicationproperties']);
+/** Transport properties that carry an envelope field (EventBridge `Source`/`DetailType`/`Time`, amqplib `messageId`/`type`/`appId`). */
+const transportKeys: ReadonlySet<string> = new Set(['source', 'detailtype', 'time', 'messageid', 'type', 'appid', 'correlationid', 'causationid', 'timestamp', 'version']);
+
+/**
+ * Envelope fields carried beside the body in a call's arguments, normalised: every key of an
+ * attribute container, and transport properties. (A batch entry's `Id` is the batch's, not the event's.)
+ */
+function keysBeside(call: TSESTree.CallExpression, body: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): Set<string> {
+  const keys = new Set<string>();
+  let budget = 2_000;
+  const visit = (node: TSESTree.Node, inAttributes: boolean): void => {
+    if (node === body || budget-- <= 0) return;
+    let childrenInAttributes = inAttributes;
+    if (node.type === AST_NODE_TYPES.Property && !node.computed && node.value !== body) {
+      const key = normalized(propertyKeyName(node));
+      if (inAttributes || transportKeys.has(key)) keys.add(key);
+      childrenInAttributes = attributeContainers.has(key);
+    }
+    const record = node as unknown as Record<string, unknown>;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = record[key];
+      if (Array.isArray(child)) for (const item of child) if (isNode(item)) visit(item, childrenInAttributes && item.type === AST_NODE_TYPES.Property);
+      if (isNode(child)) visit(child, childrenInAttributes && (child.type === AST_NODE_TYPES.ObjectExpression || child.type === AST_NODE_TYPES.Property));
+    }
+  };
+  for (const argument of call.arguments) visit(argument, false);
+  return keys;
+}
+
+function isObjectLike(type: ts.Type): boolean {
+  return (type.flags & ts.TypeFlags.Object) !== 0 || type.isIntersection();
+}
 
 function envelopeOf(options: Options[0]): readonly EnvelopeField[] {
   const preset = options.preset === 'cloudevents' ? cloudEventsEnvelope : defaultEnvelope;

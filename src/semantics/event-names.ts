@@ -298,8 +298,7 @@ export function createEventNameFinder(
   function sendsACommand(call: TSESTree.CallExpression): boolean {
     const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
     if (callee.type === AST_NODE_TYPES.Identifier && commandName.test(callee.name)) return true;
-    const destinations = [...call.arguments.filter(isStringLiteral), ...objectLiteralsIn(call, sourceCode).flatMap(destinationValuesOf)];
-    return destinations.some((value) => commandDestination.test(value.value));
+    return destinationsOf(call, sourceCode).some((destination) => commandDestination.test(destination));
   }
 
   /** An object literal typed or marked as a command: `{ kind: 'command', … }`, `messageType: 'Command'`. */
@@ -397,6 +396,11 @@ function mayNameSomething(argument: TSESTree.Node): boolean {
 
 function functionOf(declaration: ts.Declaration): ts.SignatureDeclaration | undefined {
   return ts.isFunctionLike(declaration) ? declaration : functionHeldBy(declaration);
+}
+
+/** Topics, queues, subjects and channels written as literals at a publish: string arguments and `topic`/`QueueUrl`/… properties. */
+export function destinationsOf(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): string[] {
+  return [...call.arguments.filter(isStringLiteral), ...objectLiteralsIn(call, sourceCode).flatMap(destinationValuesOf)].map((literal) => literal.value);
 }
 
 function isStringLiteral(node: TSESTree.Node): node is TSESTree.StringLiteral {

@@ -5,6 +5,7 @@ import { declaredTypeNamesOf, memberByDeclaredType } from './declared-member.js'
 import { declarationMatchesSpecifier, isConstDeclaration, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
 import type { Role } from './roles.js';
 import type { EventDrivenSettings, FunctionSpecifier } from './settings.js';
+import { payloadExpressions } from './payloads.js';
 import { classifySql, sqlPlaceholder, type SqlClassification } from './sql.js';
 
 export type CallLike = ts.CallExpression | ts.TaggedTemplateExpression;
@@ -16,6 +17,8 @@ export interface LibraryCall {
   readonly label: string;
   /** For SQL calls: what the statement does. */
   readonly sql?: SqlClassification;
+  /** For publishes: the message bodies, where the catalogue says the client carries them. */
+  readonly payloads?: readonly ts.Expression[];
 }
 
 export interface CallResolver {
@@ -38,6 +41,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
   const checker = program.getTypeChecker();
   const libraryCalls = new WeakMap<CallLike, LibraryCall | null>();
   const sqlClassifications = new WeakMap<CallLike, SqlClassification>();
+  const payloadsByCall = new WeakMap<CallLike, readonly ts.Expression[]>();
   const calleeDeclarations = new WeakMap<CallLike, readonly ts.Declaration[]>();
   const settingsNames = new Set(
     [...settings.publishers, ...settings.writers, ...settings.outboxWriters, ...settings.guards].flatMap((spec) => namesOfSpecifier(spec)),
@@ -86,7 +90,8 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
       roleFromCatalogue(call, declarations, entries ?? []);
     if (role === undefined) return undefined;
     const sql = sqlClassifications.get(call);
-    return sql === undefined ? { role, label: labelOf(call) } : { role, label: labelOf(call), sql };
+    const payloads = payloadsByCall.get(call);
+    return { role, label: labelOf(call), ...(sql === undefined ? {} : { sql }), ...(payloads === undefined || role.kind !== 'publish' ? {} : { payloads }) };
   }
 
   function roleFromSettings(declarations: readonly ts.Declaration[]): Role | undefined {
@@ -118,6 +123,10 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     if (entry.role === 'effect') return { kind: 'effect', system: entry.system, what: entry.what ?? 'has a side effect' };
     if (entry.effectWhenInputHas !== undefined && commandInputHas(command, entry.effectWhenInputHas.property)) {
       return { kind: 'effect', system: entry.system, what: entry.effectWhenInputHas.what };
+    }
+    if (entry.payload !== undefined) {
+      const input = commandNewExpressionOf(command)?.arguments?.[entry.payload.argument];
+      payloadsByCall.set(call, payloadExpressions(checker, input, { path: entry.payload.path ?? [], argument: 0 }));
     }
     if (entry.role !== 'write') return { kind: entry.role, system: entry.system };
     return { kind: 'write', system: entry.system, outbox: targetsOutbox(call, commandInputTables(command)) };
@@ -171,6 +180,9 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
       case 'read':
         return { kind: 'read', system, outbox: targetsOutbox(call, []) };
       case 'publish':
+        if (entry.payload !== undefined && ts.isCallExpression(call)) {
+          payloadsByCall.set(call, payloadExpressions(checker, call.arguments[entry.payload.argument], entry.payload));
+        }
         return {
           kind: 'publish',
           system,
@@ -311,13 +323,18 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
 
   /** Does the command's input object (`new PublishCommand({ PhoneNumber })`, also through a `const`) set this property? */
   function commandInputHas(command: ts.Expression, property: string): boolean {
+    const input = commandNewExpressionOf(command)?.arguments?.[0];
+    return input !== undefined && ts.isObjectLiteralExpression(input) && input.properties.some((p) => p.name !== undefined && p.name.getText().replace(/['"]/gu, '') === property);
+  }
+
+  /** `new PublishCommand(…)` written in place or held in a local. */
+  function commandNewExpressionOf(command: ts.Expression): ts.NewExpression | undefined {
     let node: ts.Expression | undefined = command;
     if (ts.isIdentifier(node)) {
       const declaration = symbolAt(checker, node)?.valueDeclaration;
       node = declaration !== undefined && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
     }
-    const input = node !== undefined && ts.isNewExpression(node) ? node.arguments?.[0] : undefined;
-    return input !== undefined && ts.isObjectLiteralExpression(input) && input.properties.some((p) => p.name !== undefined && p.name.getText().replace(/['"]/gu, '') === property);
+    return node !== undefined && ts.isNewExpression(node) ? node : undefined;
   }
 
   /** Table names in `{ TableName: 'outbox' }` inputs of DynamoDB commands, transactions included. */

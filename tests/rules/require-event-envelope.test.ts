@@ -23,7 +23,7 @@ export async function announce(orderId: string, incoming: EventEnvelope<unknown>
 `,
     },
     {
-      name: "the broker's own request shapes, commands and non-event payloads are not checked",
+      name: "the broker's own request shapes, job data, RPC requests and telemetry are not checked",
       code: `
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { Kafka } from 'kafkajs';
@@ -31,11 +31,11 @@ import { Queue } from 'bullmq';
 const producer = new Kafka({ brokers: [] }).producer();
 const events = new EventBridgeClient({});
 const jobs = new Queue('jobs');
-interface ReserveStockCommand { type: 'ReserveStock'; data: { sku: string } }
-export async function run(command: ReserveStockCommand) {
+interface StockLevelRequest { sku: string; warehouse: string }
+export async function run(request: StockLevelRequest) {
   await events.send(new PutEventsCommand({ Entries: [{ DetailType: 'OrderPlaced', Source: 'orders', Detail: '{}' }] }));
   await producer.send({ topic: 'metrics', messages: [{ value: JSON.stringify({ count: 1, at: Date.now() }) }] });
-  await producer.send({ topic: 'stock', messages: [{ value: JSON.stringify(command) }] });
+  await producer.send({ topic: 'stock-queries', messages: [{ value: JSON.stringify(request) }] });
   await jobs.add('email', { type: 'welcome', data: {} });
 }
 `,

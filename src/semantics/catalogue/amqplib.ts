@@ -4,7 +4,8 @@ import type { ClientCatalogue } from './types.js';
 export const amqplib: ClientCatalogue = {
   client: 'amqplib',
   methods: [
-    { packages: ['amqplib', '@types/amqplib'], owners: ['Channel', 'ConfirmChannel'], methods: ['publish', 'sendToQueue'], role: 'publish', system: 'RabbitMQ' },
+    { packages: ['amqplib', '@types/amqplib'], owners: ['Channel', 'ConfirmChannel'], methods: ['publish'], role: 'publish', system: 'RabbitMQ', payload: { argument: 2 } },
+    { packages: ['amqplib', '@types/amqplib'], owners: ['Channel', 'ConfirmChannel'], methods: ['sendToQueue'], role: 'publish', system: 'RabbitMQ', payload: { argument: 1 } },
     { packages: ['amqplib', '@types/amqplib'], owners: ['ConfirmChannel'], methods: ['waitForConfirms'], role: 'confirm', system: 'RabbitMQ' },
   ],
   consumers: {

@@ -3,7 +3,9 @@ import type { ClientCatalogue } from './types.js';
 export const googlePubSub: ClientCatalogue = {
   client: '@google-cloud/pubsub',
   methods: [
-    { packages: ['@google-cloud/pubsub'], owners: ['Topic'], methods: ['publish', 'publishMessage', 'publishJSON'], role: 'publish', system: 'Pub/Sub' },
+    { packages: ['@google-cloud/pubsub'], owners: ['Topic'], methods: ['publish', 'publishJSON'], role: 'publish', system: 'Pub/Sub', payload: { argument: 0 } },
+    // `publishMessage({ data })` or `publishMessage({ json })`.
+    { packages: ['@google-cloud/pubsub'], owners: ['Topic'], methods: ['publishMessage'], role: 'publish', system: 'Pub/Sub', payload: { argument: 0, path: ['data|json'] } },
   ],
   consumers: {
     registrations: [

@@ -4,7 +4,8 @@ import type { ClientCatalogue } from './types.js';
 export const ioredis: ClientCatalogue = {
   client: 'ioredis',
   methods: [
-    { packages: ['ioredis'], owners: ['RedisCommander'], methods: ['publish', 'spublish', 'xadd'], role: 'publish', system: 'Redis' },
+    { packages: ['ioredis'], owners: ['RedisCommander'], methods: ['publish', 'spublish'], role: 'publish', system: 'Redis', payload: { argument: 1 } },
+    { packages: ['ioredis'], owners: ['RedisCommander'], methods: ['xadd'], role: 'publish', system: 'Redis' },
     {
       packages: ['ioredis'],
       owners: ['RedisCommander'],

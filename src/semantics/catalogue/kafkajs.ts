@@ -7,7 +7,10 @@ import type { ClientCatalogue } from './types.js';
  */
 export const kafkajs: ClientCatalogue = {
   client: 'kafkajs',
-  methods: [{ packages: ['kafkajs'], owners: ['Sender'], methods: ['send', 'sendBatch'], role: 'publish', system: 'Kafka' }],
+  methods: [
+    { packages: ['kafkajs'], owners: ['Sender'], methods: ['send'], role: 'publish', system: 'Kafka', payload: { argument: 0, path: ['messages', '*', 'value'] } },
+    { packages: ['kafkajs'], owners: ['Sender'], methods: ['sendBatch'], role: 'publish', system: 'Kafka', payload: { argument: 0, path: ['topicMessages', '*', 'messages', '*', 'value'] } },
+  ],
   consumers: {
     registrations: [
       {

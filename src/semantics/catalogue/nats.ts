@@ -8,9 +8,9 @@ const redelivered = 'the redelivered flag only hints that a message may have bee
 export const nats: ClientCatalogue = {
   client: 'nats / node-nats-streaming',
   methods: [
-    { packages: ['nats', '@nats-io/nats-core', '@nats-io/transport-node'], owners: ['NatsConnection', 'Publisher'], methods: ['publish'], role: 'publish', system: 'NATS' },
-    { packages: ['nats', '@nats-io/jetstream'], owners: ['JetStreamClient'], methods: ['publish'], role: 'publish', system: 'NATS JetStream' },
-    { packages: ['node-nats-streaming'], owners: ['Stan'], methods: ['publish'], role: 'publish', system: 'NATS Streaming' },
+    { packages: ['nats', '@nats-io/nats-core', '@nats-io/transport-node'], owners: ['NatsConnection', 'Publisher'], methods: ['publish'], role: 'publish', system: 'NATS', payload: { argument: 1 } },
+    { packages: ['nats', '@nats-io/jetstream'], owners: ['JetStreamClient'], methods: ['publish'], role: 'publish', system: 'NATS JetStream', payload: { argument: 1 } },
+    { packages: ['node-nats-streaming'], owners: ['Stan'], methods: ['publish'], role: 'publish', system: 'NATS Streaming', payload: { argument: 1 } },
   ],
   consumers: {
     registrations: [

@@ -1,5 +1,16 @@
 import type { RoleKind } from '../roles.js';
 
+/**
+ * Where a publish carries the message body: an argument, then a path through object properties
+ * (`*` for every element of an array). kafkajs `send({ messages: [{ value }] })` is
+ * `{ argument: 0, path: ['messages', '*', 'value'] }`. For an AWS command the argument is the
+ * command's input: SQS `SendMessageCommand` is `{ argument: 0, path: ['MessageBody'] }`.
+ */
+export interface PayloadLocation {
+  readonly argument: number;
+  readonly path?: readonly string[];
+}
+
 /** A role a catalogue entry assigns; `sql` means "classify the SQL text of the first argument". */
 export type EntryRole = RoleKind | 'sql';
 
@@ -38,6 +49,8 @@ export interface MethodEntry {
   readonly onlyWhen?: { readonly property: string; readonly values: readonly string[] };
   /** publish: the call waits for a reply (NestJS `ClientProxy.send`); it is still a message on the broker. */
   readonly expectsReply?: boolean;
+  /** publish: where the message body is. */
+  readonly payload?: PayloadLocation;
   /** publish: the message is a job for a worker (Bull, BullMQ): its name is a job name, not an event name. */
   readonly jobQueue?: boolean;
 }
@@ -55,6 +68,8 @@ export interface CommandEntry {
   readonly what?: string;
   /** The command is an effect instead when its input has this property (`PublishCommand` with `PhoneNumber` sends an SMS). */
   readonly effectWhenInputHas?: { readonly property: string; readonly what: string };
+  /** publish: where the message body is in the command's input. */
+  readonly payload?: PayloadLocation;
 }
 
 /** Method decorators that run the whole method in a database transaction: `@Transactional()`. */
