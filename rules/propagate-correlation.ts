@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
-import { objectLiteralsIn } from '../src/semantics/event-names.js';
+import { envelopeBuiltBy, type FieldOrigin } from '../src/semantics/envelope-factories.js';
+import { localInitializerOf, objectLiteralsIn } from '../src/semantics/event-names.js';
 import { getSemantics, type Handler } from '../src/semantics/index.js';
 import { inlineCallbacksOf, isFunctionNode, parentOf, propertyKeyName, type FunctionNode } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
@@ -46,8 +47,84 @@ export default createRule<Options, MessageId>({
         if (handler === undefined) return;
         if (!semantics.effectsOf(node, 'publish').some((e) => e.role.kind === 'publish' && e.role.expectsReply !== true)) return;
         for (const envelope of objectLiteralsIn(node, sourceCode)) checkEnvelope(envelope, handler);
+        for (const built of constructionsIn(node)) checkBuilt(built, handler);
       },
     };
+
+    /**
+     * An envelope built by a project helper or class: what the helper does with the correlation
+     * decides. It copies it from a parameter (then the caller must pass the incoming event's), or
+     * it starts a new one.
+     */
+    function checkBuilt(call: TSESTree.CallExpression | TSESTree.NewExpression, handler: { handler: Handler; fn: FunctionNode }): void {
+      if (reported.has(call)) return;
+      const built = envelopeBuiltBy(checker, semantics.program, semantics.tsNodeOf(call) as ts.CallExpression | ts.NewExpression);
+      if (built === undefined) return;
+      const data = { handler: `\`${handler.handler.name}\` (${handler.handler.description})` };
+      const correlationProblem = problemWithOrigin(built.correlation, built.factory, call);
+      const causationProblem = problemWithOrigin(built.causation, built.factory, call);
+      if (correlationProblem !== undefined) {
+        reported.add(call);
+        context.report({ node: call, messageId: 'correlationNotCarried', data: { ...data, problem: correlationProblem } });
+      } else if (causationProblem !== undefined) {
+        reported.add(call);
+        context.report({ node: call, messageId: 'causationNotCarried', data: { ...data, problem: causationProblem } });
+      }
+    }
+
+    /** Why what the factory builds does not carry the incoming value; undefined when it may (the caller passes something). */
+    function problemWithOrigin(origin: FieldOrigin, factory: string, call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+      switch (origin.kind) {
+        case 'missing':
+          return `missing from what \`${factory}\` builds`;
+        case 'fresh':
+          return `set by \`${factory}\` to ${origin.how}`;
+        case 'parameter': {
+          const argument = call.arguments[origin.index];
+          if (argument === undefined || (argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined')) return `not passed to \`${factory}\``;
+          if (argument.type === AST_NODE_TYPES.Literal || argument.type === AST_NODE_TYPES.CallExpression) {
+            return `\`${sourceCode.getText(argument)}\` passed to \`${factory}\`, not taken from the incoming event`;
+          }
+          return undefined;
+        }
+        default:
+          return undefined;
+      }
+    }
+
+    /** Factory calls and constructions in a publish's arguments (through `JSON.stringify`, objects, arrays and locals). */
+    function constructionsIn(call: TSESTree.CallExpression): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
+      const found: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
+      const visit = (node: TSESTree.Node, depth: number): void => {
+        if (depth > 6) return;
+        switch (node.type) {
+          case AST_NODE_TYPES.CallExpression:
+          case AST_NODE_TYPES.NewExpression:
+            found.push(node);
+            for (const argument of node.arguments) visit(argument, depth + 1);
+            return;
+          case AST_NODE_TYPES.ObjectExpression:
+            for (const property of node.properties) if (property.type === AST_NODE_TYPES.Property) visit(property.value, depth + 1);
+            return;
+          case AST_NODE_TYPES.ArrayExpression:
+            for (const element of node.elements) if (element !== null) visit(element, depth + 1);
+            return;
+          case AST_NODE_TYPES.AwaitExpression:
+          case AST_NODE_TYPES.TSAsExpression:
+            visit(node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node.expression, depth + 1);
+            return;
+          case AST_NODE_TYPES.Identifier: {
+            const init = localInitializerOf(node, sourceCode);
+            if (init !== undefined) visit(init, depth + 1);
+            return;
+          }
+          default:
+            return;
+        }
+      };
+      for (const argument of call.arguments) visit(argument, 0);
+      return found;
+    }
 
     function checkEnvelope(envelope: TSESTree.ObjectExpression, handler: { handler: Handler; fn: FunctionNode }): void {
       if (reported.has(envelope)) return;
