@@ -3,7 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageOfDeclaration, symbolAt } from '../src/semantics/declarations.js';
 import { looksLikeEventObject, propertyNamesOf } from '../src/semantics/envelopes.js';
+import { createEventNameFinder, localInitializerOf } from '../src/semantics/event-names.js';
 import { getSemantics } from '../src/semantics/index.js';
+import { parentOf } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [];
@@ -41,23 +43,44 @@ export default createRule<Options, MessageId>({
     const checker = semantics.checker;
     const sourceCode = context.sourceCode;
 
+    const finder = createEventNameFinder(semantics, sourceCode);
+
     return {
       ObjectExpression(node) {
         const idProperty = node.properties.find(
           (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && idFields.has(p.key.name),
         );
-        // Syntax first: an id set by a call, in an object that looks like an event.
-        if (idProperty?.value.type !== AST_NODE_TYPES.CallExpression) return;
-        if (!looksLikeEventObject(propertyNamesOf(node, undefined))) return;
-        checkGenerator(idProperty.value);
+        // Syntax first: an id set by a call (in place or through a local), in an object that looks like an event or an envelope base.
+        const generator = idProperty === undefined ? undefined : generatorCallOf(idProperty.value);
+        if (generator === undefined) return;
+        const names = propertyNamesOf(node, undefined);
+        if (!looksLikeEventObject(names) && !looksLikeEnvelopeBase(names)) return;
+        checkGenerator(generator);
       },
       PropertyDefinition(node) {
         if (node.key.type !== AST_NODE_TYPES.Identifier || !idFields.has(node.key.name) || node.value?.type !== AST_NODE_TYPES.CallExpression) return;
         const cls = node.parent.parent;
-        if (cls.id === null || !/Event$/u.test(cls.id.name)) return;
+        if (!finder.isEventClass(cls)) return;
         checkGenerator(node.value);
       },
+      // `this.id = randomUUID()` in the constructor of an event class.
+      'MethodDefinition[kind="constructor"] AssignmentExpression'(node: TSESTree.AssignmentExpression) {
+        const { left, right } = node;
+        if (left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression || left.property.type !== AST_NODE_TYPES.Identifier) return;
+        if (!idFields.has(left.property.name) || right.type !== AST_NODE_TYPES.CallExpression) return;
+        const cls = enclosingClass(node);
+        if (cls === undefined || !finder.isEventClass(cls)) return;
+        checkGenerator(right);
+      },
     };
+
+    /** `randomUUID()` written in place, or held in a `const` of the same function (`const id = randomUUID()`). */
+    function generatorCallOf(value: TSESTree.Node): TSESTree.CallExpression | undefined {
+      if (value.type === AST_NODE_TYPES.CallExpression) return value;
+      if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const init = localInitializerOf(value, sourceCode);
+      return init?.type === AST_NODE_TYPES.CallExpression ? init : undefined;
+    }
 
     function checkGenerator(call: TSESTree.CallExpression): void {
       const generator = randomGeneratorName(call);
@@ -109,6 +132,18 @@ export default createRule<Options, MessageId>({
     }
   },
 });
+
+/** A base spread into events (`{ ...baseEnvelope(), type }`): an id beside a time or a correlation. */
+function looksLikeEnvelopeBase(names: ReadonlySet<string>): boolean {
+  return ['occurredAt', 'timestamp', 'correlationId', 'causationId', 'occurred_at'].some((n) => names.has(n));
+}
+
+function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let current = parentOf(node); current !== undefined; current = parentOf(current)) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
+  }
+  return undefined;
+}
 
 function readDependencies(start: string): ReadonlySet<string> {
   for (let directory = start; ; directory = path.dirname(directory)) {

@@ -3,6 +3,7 @@ import type ts from 'typescript';
 import { displayOnlyEntities, isLibraryType, looksLikeEventObject, notEventTypeName, propertyNamesOf } from '../src/semantics/envelopes.js';
 import { objectLiteralsIn } from '../src/semantics/event-names.js';
 import { getSemantics } from '../src/semantics/index.js';
+import { serializedValueOf } from '../src/semantics/payloads.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [];
@@ -42,6 +43,18 @@ export default createRule<Options, MessageId>({
       },
       'CallExpression:exit'(node: TSESTree.CallExpression) {
         if (node.arguments.length === 0 || !semantics.effectsOf(node, 'publish').some((e) => e.role.kind === 'publish' && e.role.expectsReply !== true)) return;
+        // A broker client's message body, enveloped or bare: the envelope's body, or the whole payload.
+        for (const body of semantics.libraryCallOf(node)?.payloads ?? []) {
+          const value = serializedValueOf(checker, body);
+          const object = value === undefined ? undefined : semantics.esNodeOf(value);
+          if (object?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+          const names = propertyNamesOf(object, undefined);
+          const inner = object.properties.find(
+            (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.key.type === AST_NODE_TYPES.Identifier && bodyFields.has(p.key.name),
+          );
+          if (inner?.value.type === AST_NODE_TYPES.ObjectExpression) check(inner.value, [...propertyNamesOf(inner.value, undefined)]);
+          else if (!looksLikeEventObject(names)) check(object, [...names]);
+        }
         for (const object of objectLiteralsIn(node, context.sourceCode)) {
           if (isLibraryType(checker.getContextualType(semantics.tsNodeOf(object) as ts.Expression))) continue;
           if (!looksLikeEventObject(propertyNamesOf(object, undefined))) continue;

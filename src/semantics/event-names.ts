@@ -63,6 +63,8 @@ export interface EventNameFinder {
   nameOfEventClass(node: TSESTree.ClassDeclaration): EventNameSite | undefined;
   /** An enum member or constant that an event type uses as its name (`Subjects.TicketCreated = 'ticket:created'`). */
   nameOfDeclaration(node: TSESTree.TSEnumMember | TSESTree.VariableDeclarator): EventNameSite | undefined;
+  /** Is this class an event class (named `…Event`, implements `IEvent`, or extends an event base)? Abstract bases included. */
+  isEventClass(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean;
   /** `readonly subject = Subjects.TicketCreated` in a subclass of a project publisher class. */
   nameOfPublisherSubject(node: TSESTree.PropertyDefinition): EventNameSite | undefined;
   /** `@EventPattern('order_created')` (not a Kafka topic). */
@@ -80,7 +82,22 @@ export function createEventNameFinder(
   const declarations = getEventNameDeclarations(semantics.program);
   const envelopeFields: ReadonlySet<string> = new Set([...typeFields, 'subject']);
 
-  return { namesInPublish, namesInEnvelopeType, nameOfEventClass, nameOfDeclaration, nameOfPublisherSubject, nameOfEventPattern };
+  return { namesInPublish, namesInEnvelopeType, nameOfEventClass, nameOfDeclaration, isEventClass, nameOfPublisherSubject, nameOfEventPattern };
+
+  function isEventClass(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+    if (node.id !== null && (commandName.test(node.id.name) || eventMachineryName.test(node.id.name))) return false;
+    if (node.id !== null && eventBaseName.test(node.id.name)) return true;
+    if (implementsIEvent(node)) return true;
+    return node.superClass !== null && extendsEventBase(semantics.tsNodeOf(node) as ts.ClassLikeDeclaration);
+  }
+
+  function implementsIEvent(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+    return node.implements.some((clause) => {
+      if (!sourceCode.getText(clause.expression).endsWith('IEvent')) return false;
+      const symbol = symbolOf(clause.expression);
+      return symbol?.getName() === 'IEvent' && declaredInPackage(symbol, '@nestjs/cqrs');
+    });
+  }
 
   function namesInPublish(call: TSESTree.CallExpression): EventNameSite[] {
     // A command sent point-to-point asks for something to happen: its imperative name is right.
@@ -152,11 +169,7 @@ export function createEventNameFinder(
 
   function nameOfEventClass(node: TSESTree.ClassDeclaration): EventNameSite | undefined {
     if (node.id === null || node.abstract || commandName.test(node.id.name) || eventMachineryName.test(node.id.name)) return undefined;
-    const implementsEvent = node.implements.some((clause) => {
-      if (!sourceCode.getText(clause.expression).endsWith('IEvent')) return false;
-      const symbol = symbolOf(clause.expression);
-      return symbol?.getName() === 'IEvent' && declaredInPackage(symbol, '@nestjs/cqrs');
-    });
+    const implementsEvent = implementsIEvent(node);
     const cls = semantics.tsNodeOf(node) as ts.ClassDeclaration;
     if (!implementsEvent && (node.superClass === null || !extendsEventBase(cls))) return undefined;
     if (isEntityEvent(cls, node.id.name)) return undefined;
