@@ -72,7 +72,8 @@ export default createRule<Options, MessageId>({
       }
       if (facts.guarded) return;
       const effect = effects.find((e) => e.role.kind === 'effect') ?? accumulationSavedBy(node, effects);
-      if (effect !== undefined) report(node, effect, facts.handler);
+      // A poller's own bookkeeping before it receives runs once per poll, not per message.
+      if (effect !== undefined && semantics.runsPerMessage(facts.handler, node)) report(node, effect, facts.handler);
     }
 
     /**

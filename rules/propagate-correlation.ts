@@ -44,7 +44,8 @@ export default createRule<Options, MessageId>({
         // Syntax first: only calls with an object literal somewhere in their arguments can publish an envelope here.
         if (node.arguments.length === 0) return;
         const handler = enclosingHandler(node);
-        if (handler === undefined) return;
+        // A publish before the function has received anything (a poller's heartbeat) is not a follow-up.
+        if (handler === undefined || !semantics.runsPerMessage(handler.handler, node)) return;
         if (!semantics.effectsOf(node, 'publish').some((e) => e.role.kind === 'publish' && e.role.expectsReply !== true)) return;
         for (const envelope of objectLiteralsIn(node, sourceCode)) checkEnvelope(envelope, handler);
         for (const built of constructionsIn(node)) checkBuilt(built, handler);

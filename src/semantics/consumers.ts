@@ -18,6 +18,11 @@ export interface Handler {
   readonly fn: ts.SignatureDeclaration;
   /** Short name for messages: `eachMessage`, `OrderCreatedListener.onMessage`, `handler`. */
   readonly name: string;
+  /**
+   * For a function that fetches its own messages (an SQS polling loop, a `for await` over a
+   * subscription): where messages arrive. Code before it runs once per poll, not per message.
+   */
+  readonly receivesAt?: ts.Node;
 }
 
 export interface PositionField {
@@ -457,7 +462,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
     const visit = (node: ts.Node): void => {
       if (found !== undefined || (ts.isFunctionLike(node) && node !== fn)) return;
       if (ts.isCallExpression(node) && resolver.libraryCallOf(node)?.role.kind === 'receive') {
-        found = { system: 'SQS', description: 'SQS polling loop', fn, name: functionName(fn) };
+        found = { system: 'SQS', description: 'SQS polling loop', fn, name: functionName(fn), receivesAt: node };
         return;
       }
       ts.forEachChild(node, visit);
@@ -473,7 +478,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
       if (found !== undefined || (ts.isFunctionLike(node) && node !== fn)) return;
       if (ts.isForOfStatement(node) && node.awaitModifier !== undefined) {
         const entry = iterables.find((i) => namedTypeMatches(checker.getTypeAtLocation(node.expression), i.types, i.packages));
-        if (entry !== undefined) found = { system: entry.system, description: entry.description, fn, name: functionName(fn) };
+        if (entry !== undefined) found = { system: entry.system, description: entry.description, fn, name: functionName(fn), receivesAt: node };
       }
       ts.forEachChild(node, visit);
     };

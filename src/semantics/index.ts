@@ -39,6 +39,11 @@ export interface FileSemantics {
   libraryCallOf(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): LibraryCall | undefined;
   /** Is this function a message handler of an at-least-once broker? */
   handlerOf(node: TSESTree.FunctionLike): Handler | undefined;
+  /**
+   * Does this code of a handler run for each message? Yes, except in a function that fetches its
+   * own messages: there only the code after the receive (or inside the `for await` loop) does.
+   */
+  runsPerMessage(handler: Handler, node: TSESTree.Node): boolean;
   /** Does this member access or call read a broker position (`message.offset`)? */
   positionFieldOf(node: TSESTree.MemberExpression | TSESTree.CallExpression): PositionField | undefined;
   /** A method decorated to run in a transaction (`@Transactional()`): the system, if so. */
@@ -82,6 +87,12 @@ export function getSemantics(context: Readonly<TSESLint.RuleContext<string, read
     libraryCallOf: (node) => resolver.libraryCallOf(tsNodeOf(node) as CallLike),
     calleeDeclarationsOf: (node) => resolver.calleeDeclarationsOf(node),
     handlerOf: (node) => consumers.handlerOf(tsNodeOf(node)),
+    runsPerMessage: (handler, node) => {
+      const receives = handler.receivesAt;
+      if (receives === undefined) return true;
+      const at = tsNodeOf(node);
+      return ts.isIterationStatement(receives, false) ? at.pos >= receives.pos && at.end <= receives.end : at.pos >= receives.end;
+    },
     positionFieldOf: (node) => {
       const tsNode = tsNodeOf(node);
       return ts.isPropertyAccessExpression(tsNode) || ts.isCallExpression(tsNode) ? consumers.positionFieldOf(tsNode) : undefined;

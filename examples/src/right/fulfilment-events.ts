@@ -8,8 +8,9 @@ export async function announceShippingRequested(orderId: string, correlationId: 
   await publishEvent('fulfilment', orderId, envelope('ShippingRequested', { orderId }, correlationId));
 }
 
-export async function announcePacked(orderId: string): Promise<void> {
+export async function announcePacked(orderId: string, correlationId: string): Promise<void> {
+  // The detail is the whole envelope, so consumers behind EventBridge can dedupe and trace it too.
   await eventBridge.send(
-    new PutEventsCommand({ Entries: [{ Source: 'fulfilment', DetailType: 'OrderPacked', Detail: JSON.stringify({ orderId }) }] }),
+    new PutEventsCommand({ Entries: [{ Source: 'fulfilment', DetailType: 'OrderPacked', Detail: JSON.stringify(envelope('OrderPacked', { orderId }, correlationId)) }] }),
   );
 }
