@@ -23,7 +23,7 @@ const versionGate = /version|sequence|revision|^seq$/iu;
 /** Fields of a state machine. */
 const stateField = /^(?:status|state|stage|phase)$/iu;
 const accumulatingAssignment: ReadonlySet<string> = new Set(['+=', '-=', '*=']);
-const appendingMethods: ReadonlySet<string> = new Set(['push', 'unshift', 'add']);
+const appendingMethods: ReadonlySet<string> = new Set(['push', 'unshift']);
 
 export default createRule<Options, MessageId>({
   name: 'idempotent-consumer',
