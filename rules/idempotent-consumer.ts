@@ -36,7 +36,7 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       nonIdempotentEffect:
-        '{{effect}} {{what}} in {{handler}} ({{description}}) with no dedupe on the event id before it: {{system}} delivers at least once, so a redelivery {{what}} again. Record the event id first (e.g. `INSERT INTO processed_events … ON CONFLICT DO NOTHING` or Redis `SET … NX`) and skip the message when it was already there.',
+        '{{effect}} {{what}} in {{handler}} with no dedupe on the event id first. {{system}} delivers at least once, so a redelivery does it again: record the event id first (an inbox row with `ON CONFLICT DO NOTHING`, Redis `SET … NX`) and skip repeats.',
     },
     schema: [],
     defaultOptions: [],

@@ -59,15 +59,15 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       dualWrite:
-        '{{publish}} publishes to {{broker}} after {{write}} wrote to {{database}}, as two separate steps: if the process dies or the broker call fails in between, the database and the event stream disagree for good. Write the event to an outbox table in the same transaction and let a relay publish it.',
+        '{{publish}} publishes to {{broker}} after {{write}} wrote to {{database}}, with no shared transaction. If either fails or the process dies in between, they disagree for good: write the event to an outbox table in the same transaction.',
       publishBeforeWrite:
-        '{{publish}} publishes to {{broker}} before {{write}} writes to {{database}}: if the write fails, consumers act on a change that never happened. Write the event to an outbox table in the same transaction as the change.',
+        '{{publish}} publishes to {{broker}} before {{write}} writes to {{database}}. If the write fails, consumers act on a change that never happened: write the event to an outbox table in the same transaction.',
       publishInTransaction:
-        '{{publish}} publishes to {{broker}} while the {{database}} transaction{{scope}} is still open: if it rolls back, consumers have already acted on a change that never happened. Write the event to an outbox table inside the transaction instead.',
+        '{{publish}} publishes to {{broker}} while the {{database}} transaction{{scope}} is still open. A rollback cannot recall the message: write the event to an outbox table inside the transaction.',
       publishAfterCommit:
-        '{{publish}} publishes to {{broker}} after the {{database}} transaction committed: a crash or broker error between the commit and the publish loses the event for good. Write the event to an outbox table inside the transaction.',
+        '{{publish}} publishes to {{broker}} after the {{database}} transaction committed. A crash or broker error in between loses the event: write it to an outbox table inside the transaction.',
       publishInFinally:
-        '{{publish}} publishes to {{broker}} in `finally`, which also runs when the write before it failed, and a crash after the commit still loses the event. Write the event to an outbox table in the same transaction.',
+        '{{publish}} publishes to {{broker}} in `finally`, so also after a failed write. A crash after the commit still loses the event: write it to an outbox table in the same transaction.',
     },
     schema: [
       {

@@ -23,7 +23,7 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       genericUpdate:
-        "'{{name}}' carries {{count}} optional fields: a generic update is several events pretending to be one, so every consumer diffs the payload to find out what happened, and a consumer of one change receives them all. Split it into specific events (e.g. `CustomerEmailChanged`, `CustomerAddressMoved`).",
+        "'{{name}}' carries {{count}} optional fields: several events pretending to be one. Every consumer has to diff the payload to learn what happened: split it into specific events (`CustomerEmailChanged`).",
     },
     schema: [
       {

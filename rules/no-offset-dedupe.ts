@@ -22,7 +22,7 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       positionAsDedupeKey:
-        '`{{expression}}` is a {{system}} delivery position, not the identity of the event, and it is used here as a dedupe key: {{reason}}, so duplicates get through and distinct events get skipped. Deduplicate on the event id from the envelope.',
+        '`{{expression}}` is a {{system}} delivery position used as a dedupe key, not the identity of the event. Here {{reason}}: deduplicate on the event id from the envelope.',
     },
     schema: [],
     defaultOptions: [],

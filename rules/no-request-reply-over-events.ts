@@ -10,10 +10,8 @@ import { describeChain } from '../src/util/messages.js';
 export type Options = [];
 export type MessageId = 'requestReply' | 'requestReplyUnknownTransport' | 'replySubscription' | 'replyingEventHandler' | 'replyingHandler' | 'correlatedReply';
 
-/** What every message says breaks, and what to do instead. */
-const consequences =
-  'the latency of a call and the failure modes of a queue: the reply may never come, a caller that times out leaves an orphaned reply behind, and a failure is much harder to trace than a failed call';
-const remedy = 'Call the service that owns the answer synchronously (HTTP/gRPC), or keep a read model fed by its events and read that';
+/** What to do instead, said the same way by every message. */
+const remedy = 'call the service that owns the answer (HTTP/gRPC), or read a model fed by its events';
 
 export default createRule<Options, MessageId>({
   name: 'no-request-reply-over-events',
@@ -25,12 +23,12 @@ export default createRule<Options, MessageId>({
       requiresTypeChecking: true,
     },
     messages: {
-      requestReply: `{{call}} sends a request over {{transport}} and waits for the reply. Request/reply over a broker has ${consequences}. ${remedy}; publish events with \`emit\`.`,
-      requestReplyUnknownTransport: `{{call}} sends a request and waits for the reply, and this client's transport is not visible here ({{why}}). Over a broker (Kafka, RabbitMQ, NATS, Redis, MQTT) that is request/reply over events, with ${consequences}. ${remedy}. If the client is TCP or gRPC, register it with \`ClientsModule.register([{ name, transport }])\` where this program can see it.`,
-      replySubscription: `{{call}} subscribes to the Kafka reply topic of {{pattern}} so that \`send\` can wait for answers: request/reply over Kafka has ${consequences}. ${remedy}.`,
-      replyingEventHandler: `{{handler}} answers the event-named pattern '{{pattern}}' with a reply over {{transport}}. An event states a fact and expects no answer; replying turns every publisher into a caller that waits, with ${consequences}. Handle it with \`@EventPattern\` and return nothing; serve answers through a synchronous endpoint or a read model.`,
-      replyingHandler: `{{handler}} answers '{{pattern}}' with a reply over {{transport}}: the responding half of request/reply over a broker. A caller waits on this reply, with ${consequences}. Serve the answer through a synchronous endpoint (HTTP/gRPC) or a read model, or handle the message with \`@EventPattern\` and return nothing.`,
-      correlatedReply: `{{wait}} waits for a reply, matched through {{matched}}, to what {{publish}} publishes to {{broker}}: this is request/reply over events, with ${consequences}. ${remedy}.`,
+      requestReply: `{{call}} sends a request over {{transport}} and waits for the reply: a slow, fragile RPC where replies get lost or orphaned. Instead, ${remedy}; publish events with \`emit\`.`,
+      requestReplyUnknownTransport: `{{call}} sends a request and waits for the reply, over a transport not visible here ({{why}}). Over a broker that is request/reply over events: ${remedy}. For TCP or gRPC, register the client with \`ClientsModule.register\` where this program sees it.`,
+      replySubscription: `{{call}} subscribes to the Kafka reply topic of {{pattern}} so that \`send\` can wait for answers: request/reply over Kafka. Instead, ${remedy}.`,
+      replyingEventHandler: `{{handler}} replies to the event '{{pattern}}' over {{transport}}. An event expects no answer, and a reply makes every publisher wait: handle it with \`@EventPattern\` and return nothing.`,
+      replyingHandler: `{{handler}} answers '{{pattern}}' with a reply over {{transport}}: the responding half of request/reply over a broker. Instead, ${remedy}, or handle it with \`@EventPattern\` and return nothing.`,
+      correlatedReply: `{{wait}} waits for a reply to what {{publish}} publishes to {{broker}}, matched through {{matched}}: request/reply over events. Instead, ${remedy}.`,
     },
     schema: [],
     defaultOptions: [],

@@ -24,9 +24,9 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       orderedByWallClock:
-        '{{subject}} orders events by `{{field}}`, a wall-clock time that each producer stamps with its own clock: clocks drift and jump between hosts, and events in the same millisecond have no order, so changes to one aggregate get applied out of order. Order by a per-aggregate sequence number or version (or the broker\'s per-partition order) instead.',
+        '{{subject}} orders events by `{{field}}`, a time each producer takes from its own clock. Clocks drift and events in one millisecond have no order: order by a per-aggregate version or sequence instead.',
       latestWinsByWallClock:
-        'This comparison decides which event is newer by `{{field}}`, a wall-clock time that each producer stamps with its own clock: with clock skew an older change wins, and a redelivered or replayed event can overwrite newer state. Compare a per-aggregate version or sequence number instead.',
+        'This comparison picks the newer event by `{{field}}`, a time each producer takes from its own clock. With clock skew an older change wins: compare a per-aggregate version or sequence instead.',
     },
     schema: [],
     defaultOptions: [],

@@ -27,7 +27,7 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       writeOutsideTransaction:
-        '{{write}} writes through `{{root}}`, not the transaction handle `{{handle}}`, so it commits outside `{{transaction}}`. A rollback does not undo it, and the state and the outbox row can disagree; write through `{{handle}}`.',
+        '{{write}} writes through `{{root}}`, not the transaction handle `{{handle}}`, so it commits outside `{{transaction}}`. A rollback does not undo it: write through `{{handle}}`.',
       useTransactionHandle: 'Write through the transaction handle `{{handle}}`.',
     },
     schema: [],

@@ -31,7 +31,7 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       randomEventId:
-        'This event id comes from `{{generator}}`, a random UUIDv4: random ids scatter inserts across the indexes of dedupe and outbox tables and give no order to events created in the same millisecond. Use a time-ordered id (UUIDv7 or ULID).',
+        'This event id comes from `{{generator}}`, a random UUIDv4. Random ids scatter inserts across dedupe and outbox indexes and order nothing: use a time-ordered id (UUIDv7 or ULID).',
       useUuidV7: 'Use `v7()` from `uuid` (a time-ordered UUID).',
       useUlid: 'Use `ulid()` from `ulid`.',
     },

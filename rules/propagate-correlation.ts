@@ -25,9 +25,9 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       correlationNotCarried:
-        'This event is published from {{handler}} but its `correlationId` is {{problem}}: the flow it belongs to can no longer be traced across services. Carry the incoming event\'s `correlationId` unchanged.',
+        'This follow-up from {{handler}} has a `correlationId` that is {{problem}}. The flow can no longer be traced across services: carry the incoming event\'s `correlationId` unchanged.',
       causationNotCarried:
-        'This event is published from {{handler}} but its `causationId` is {{problem}}: nobody can tell which event caused it. Set it to the incoming event\'s `id`.',
+        'This follow-up from {{handler}} has a `causationId` that is {{problem}}. Nobody can tell which event caused it: set it to the incoming event\'s `id`.',
       fillFromIncoming: 'Take `correlationId` and `causationId` from `{{incoming}}`.',
     },
     schema: [],

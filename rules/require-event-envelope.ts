@@ -36,8 +36,8 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       missingEnvelopeFields:
-        'This published event{{name}} has no {{missing}}: without them consumers cannot deduplicate, trace, order or evolve it without asking the producer. Add the envelope fields.',
-      lookAlikeField: 'This published event{{name}} has `{{found}}` where the envelope field is `{{field}}`: consumers that read `{{field}}` will not find it. Rename it to `{{field}}`.',
+        'This published event{{name}} has no {{missing}}. Consumers need them to deduplicate, trace, order and evolve it: add the envelope fields.',
+      lookAlikeField: 'This published event{{name}} has `{{found}}` where the envelope field is `{{field}}`. Consumers that read `{{field}}` will not find it: rename it.',
     },
     schema: [
       {

@@ -24,7 +24,7 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       displayOnly:
-        'This event payload names {{entity}} by `{{field}}` only: display values change (renames, new emails), and from then on no consumer can find the {{noun}} again or join it with other events. Carry `{{missingId}}` as well.',
+        'This event payload names {{entity}} only by `{{field}}`. Display values change, and then no consumer can find the {{noun}} again: carry `{{missingId}}` as well.',
     },
     schema: [],
     defaultOptions: [],

@@ -88,9 +88,9 @@ describe.each(ruleEntries)('rule %s', (name, rule) => {
 });
 
 describe('settings', () => {
-  it('stops with an error that names the exact path of a bad setting', () => {
+  it('reports a bad setting once per file, naming its exact path, instead of crashing', () => {
     const linter = new Linter({ configType: 'flat' });
-    const run = () => linter.verify(
+    const messages = linter.verify(
       'export {};',
       [
         {
@@ -98,11 +98,15 @@ describe('settings', () => {
           languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: path.join(root, 'tests', 'fixtures') } },
           plugins: { 'event-driven': plugin },
           settings: { 'event-driven': { publishers: [{ from: 'package', name: 'publish' }] } },
-          rules: { 'event-driven/no-dual-write': 'error' },
+          rules: { 'event-driven/no-dual-write': 'error', 'event-driven/idempotent-consumer': 'error' },
         },
       ],
       path.join(root, 'tests', 'fixtures', 'file.ts'),
     );
-    expect(run).toThrow("settings['event-driven'].publishers[0].package must name the npm package");
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({
+      line: 1,
+      message: `eslint-plugin-event-driven: settings['event-driven'].publishers[0].package must name the npm package, e.g. "@acme/messaging".`,
+    });
   });
 });

@@ -23,11 +23,13 @@ export const usage = `Usage: event-driven-review [dir] [options]
 Reviews the TypeScript project in dir (default: the current directory) the way a reviewer of an
 event-driven codebase would: every publish site, every consumer, every event name, request/reply,
 envelope gaps, then a summary and a map of the event flow. The project needs no ESLint set-up of
-its own: its tsconfig.json files give the files and the types.
+its own: its tsconfig.json files (and the projects they reference) give the files and the
+types; when it has an eslint.config, its settings['event-driven'] apply.
 
 Options:
   -f, --format <text|markdown|json>   report format (default: text)
-      --fail-on <none|error>          exit 1 when a rule reports a finding (default: none)
+      --fail-on <none|error>          exit 1 when a rule reports a finding (default: error when
+                                      the CI environment variable is set, none otherwise)
       --preset <recommended|strict|all>  which rules judge the code (default: all)
       --no-progress                   no progress line on stderr
   -h, --help                          show this help
@@ -39,7 +41,8 @@ const formats: readonly ReportFormat[] = ['text', 'markdown', 'json'];
 const failOnValues: readonly FailOn[] = ['none', 'error'];
 const presets: readonly PresetName[] = ['recommended', 'strict', 'all'];
 
-export function parseArguments(argv: readonly string[]): ParsedArguments {
+/** `env`: the environment, where `CI` makes `--fail-on error` the default (a review in CI should fail on findings). */
+export function parseArguments(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): ParsedArguments {
   let parsed;
   try {
     parsed = parseArgs({
@@ -67,11 +70,17 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     options: {
       dir: positionals[0] ?? '.',
       format: oneOf('--format', values.format ?? 'text', formats),
-      failOn: oneOf('--fail-on', values['fail-on'] ?? 'none', failOnValues),
+      failOn: oneOf('--fail-on', values['fail-on'] ?? (isCi(env) ? 'error' : 'none'), failOnValues),
       preset: oneOf('--preset', values.preset ?? 'all', presets),
       progress: values['no-progress'] !== true,
     },
   };
+}
+
+/** `CI=true` (GitHub Actions, GitLab, CircleCI…); `CI=false` or `0` is not. */
+function isCi(env: Readonly<Record<string, string | undefined>>): boolean {
+  const value = env.CI;
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
 }
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {

@@ -13,6 +13,8 @@ export interface LintRun {
   readonly failures: readonly { readonly file: string; readonly message: string }[];
   /** Rule metadata (docs URLs) for the rules that reported something. */
   readonly rulesMeta: Readonly<Record<string, { docs?: { url?: string } }>>;
+  /** A problem with the project's own ESLint config, which the review then does without. */
+  readonly warning?: string;
 }
 
 export type ProgressListener = (done: number, total: number) => void;
@@ -28,10 +30,11 @@ const reviewPlugin: ESLint.Plugin = {
  * that progress can be shown and one file that breaks ESLint does not lose the others.
  */
 export async function lintProject(project: ReviewProject, preset: PresetName, onProgress: ProgressListener): Promise<LintRun> {
+  const projectSettings = await settingsOfProjectConfig(project);
   const eslint = new ESLint({
     cwd: project.root,
     overrideConfigFile: true,
-    overrideConfig: await reviewConfig(project.root, preset),
+    overrideConfig: await reviewConfig(project.root, preset, projectSettings.settings),
     errorOnUnmatchedPattern: false,
   });
   const results: ESLint.LintResult[] = [];
@@ -45,10 +48,28 @@ export async function lintProject(project: ReviewProject, preset: PresetName, on
     }
     onProgress(index + 1, project.files.length);
   }
-  return { results, failures, rulesMeta: eslint.getRulesMetaForResults(results) };
+  return { results, failures, rulesMeta: eslint.getRulesMetaForResults(results), ...(projectSettings.warning === undefined ? {} : { warning: projectSettings.warning }) };
 }
 
-async function reviewConfig(root: string, preset: PresetName): Promise<Linter.Config[]> {
+/**
+ * `settings['event-driven']` from the project's own `eslint.config.*`, when it has one: the team's
+ * publishers, outbox tables and guards apply to the review as they do to its lint runs.
+ */
+async function settingsOfProjectConfig(project: ReviewProject): Promise<{ readonly settings?: unknown; readonly warning?: string }> {
+  const first = project.files[0];
+  if (first === undefined) return {};
+  try {
+    const own = new ESLint({ cwd: project.root, errorOnUnmatchedPattern: false });
+    if ((await own.findConfigFile()) === undefined) return {};
+    const config = (await own.calculateConfigForFile(first)) as { settings?: Record<string, unknown> } | undefined;
+    const settings = config?.settings?.['event-driven'];
+    return settings === undefined ? {} : { settings };
+  } catch (error) {
+    return { warning: `the project's eslint.config could not be loaded, so its settings['event-driven'] are not used (${firstLineOf(error)})` };
+  }
+}
+
+async function reviewConfig(root: string, preset: PresetName, settings: unknown): Promise<Linter.Config[]> {
   return [
     // The project's own disable comments may name rules that are not loaded here.
     { linterOptions: { reportUnusedDisableDirectives: 'off' } },
@@ -57,6 +78,7 @@ async function reviewConfig(root: string, preset: PresetName): Promise<Linter.Co
       languageOptions: { parser: await loadParser(), parserOptions: { projectService: true, tsconfigRootDir: root } },
       plugins: { 'event-driven': plugin, 'event-driven-review': reviewPlugin },
       rules: { ...plugin.configs[preset].rules, [inventoryRuleId]: 'warn' },
+      ...(settings === undefined ? {} : { settings: { 'event-driven': settings } }),
     },
   ];
 }

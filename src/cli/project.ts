@@ -17,6 +17,7 @@ export interface ReviewProject {
 /** Folders that never hold the project's own sources. */
 const skippedFolders: ReadonlySet<string> = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'bower_components', 'jspm_packages']);
 const maxSearchDepth = 8;
+const maxTsconfigs = 500;
 const sourceExtension = /\.(?:ts|tsx|mts|cts)$/u;
 const declarationFile = /\.d\.(?:ts|mts|cts)$|\.d\.[^.]+\.ts$/u;
 
@@ -36,9 +37,18 @@ export function findProject(root: string, dir = root): ReviewProject {
   }
   const warnings: string[] = [];
   const files = new Set<string>();
-  for (const tsconfig of tsconfigs) {
+  // A solution-style tsconfig.json lists its projects as references (`tsconfig.app.json`): follow them.
+  const queue = [...tsconfigs];
+  const seen = new Set(queue);
+  for (let tsconfig = queue.shift(); tsconfig !== undefined; tsconfig = queue.shift()) {
     const parsed = parseTsconfig(tsconfig, warnings, root);
-    for (const file of parsed) if (isInside(root, file) && sourceExtension.test(file) && !declarationFile.test(file) && !file.split(path.sep).includes('node_modules')) files.add(file);
+    for (const file of parsed.files) if (isInside(root, file) && sourceExtension.test(file) && !declarationFile.test(file) && !file.split(path.sep).includes('node_modules')) files.add(file);
+    for (const reference of parsed.references) {
+      if (!seen.has(reference) && seen.size < maxTsconfigs && isInside(root, reference)) {
+        seen.add(reference);
+        queue.push(reference);
+      }
+    }
   }
   if (files.size === 0) {
     throw new ReviewError(`the tsconfig.json files in ${dir} include no TypeScript source files (${tsconfigs.map((t) => path.relative(root, t) || 'tsconfig.json').join(', ')})`);
@@ -67,8 +77,8 @@ function findTsconfigs(root: string): string[] {
   return found.sort();
 }
 
-/** The files a tsconfig includes; its errors become one-line warnings. */
-function parseTsconfig(tsconfig: string, warnings: string[], root: string): readonly string[] {
+/** The files a tsconfig includes and the tsconfig files it references; its errors become one-line warnings. */
+function parseTsconfig(tsconfig: string, warnings: string[], root: string): { readonly files: readonly string[]; readonly references: readonly string[] } {
   const name = path.relative(root, tsconfig) || 'tsconfig.json';
   let unrecoverable: ts.Diagnostic | undefined;
   let parsed: ts.ParsedCommandLine | undefined;
@@ -81,17 +91,21 @@ function parseTsconfig(tsconfig: string, warnings: string[], root: string): read
     });
   } catch (error) {
     warnings.push(`${name}: cannot be read (${firstLineOf(error)})`);
-    return [];
+    return { files: [], references: [] };
   }
   if (parsed === undefined) {
     warnings.push(`${name}: cannot be read${unrecoverable === undefined ? '' : ` (${messageOf(unrecoverable)})`}`);
-    return [];
+    return { files: [], references: [] };
   }
   // "No inputs were found" is normal for a solution-style tsconfig that only lists references.
   const errors = parsed.errors.filter((d) => d.category === ts.DiagnosticCategory.Error && !(d.code === 18003 && (parsed.projectReferences?.length ?? 0) > 0));
   const first = errors[0];
   if (first !== undefined) warnings.push(`${name}: ${messageOf(first)}${errors.length > 1 ? ` (and ${String(errors.length - 1)} more)` : ''}`);
-  return parsed.fileNames.map((file) => path.resolve(file));
+  const references = (parsed.projectReferences ?? []).map((reference) => {
+    const target = path.resolve(reference.path);
+    return statOrUndefined(target)?.isDirectory() === true ? path.join(target, 'tsconfig.json') : target;
+  });
+  return { files: parsed.fileNames.map((file) => path.resolve(file)), references };
 }
 
 function messageOf(diagnostic: ts.Diagnostic): string {

@@ -145,6 +145,7 @@ export function buildReport(input: ReportInput): Report {
     for (const message of result.suppressedMessages) collectMessage(file, message, true);
   }
   for (const failure of run.failures) warnings.push(`${relative(failure.file)}: not linted: ${failure.message}`);
+  if (run.warning !== undefined) warnings.push(run.warning);
   if (typeErrors.length > 0) warnings.unshift(typeErrorWarning(typeErrors));
 
   const publishSites = publishItems.map((item) => publishSiteOf(item, findings, publishItems));
@@ -188,7 +189,8 @@ export function buildReport(input: ReportInput): Report {
   function collectItem(item: InventoryItem, location: Location, endLine: number): void {
     switch (item.kind) {
       case 'publish':
-        publishItems.push({ ...location, ...item });
+        // One call is one publish site, however many ways it was reached (a message and its silenced copy).
+        if (!publishItems.some((p) => p.file === location.file && p.line === location.line && p.column === location.column)) publishItems.push({ ...location, ...item });
         return;
       case 'consumer':
         consumerItems.push({ ...location, ...item, endLine });

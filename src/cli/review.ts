@@ -12,7 +12,7 @@ const debugVariable = 'EVENT_DRIVEN_REVIEW_DEBUG';
 async function main(argv: readonly string[]): Promise<number> {
   let parsed: ParsedArguments;
   try {
-    parsed = parseArguments(argv);
+    parsed = parseArguments(argv, process.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`${command}: ${error.message} (see ${command} --help)\n`);

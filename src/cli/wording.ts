@@ -58,7 +58,16 @@ export function emptySectionText(report: Report, section: FindingSectionId): str
   if (ran.length === 0) {
     return `Not checked: ${rules.join(', ')} ${rules.length === 1 ? 'is' : 'are'} not among the rules of this version of the plugin (preset ${report.preset}).`;
   }
+  // Envelopes are judged at publish sites: with none found, the rules had nothing to look at.
+  if (section === 'envelope' && report.publishSites.length === 0) return 'Not checked: no publish site was found to check.';
   return `None found (checked by ${ran.join(', ')}).`;
+}
+
+/** The summary value of a section: its finding count, or why nothing was checked. */
+function sectionSummary(report: Report, section: FindingSectionId, findings: number): string {
+  if (!sectionChecked(report, section)) return 'not checked';
+  if (section === 'envelope' && report.publishSites.length === 0) return 'not checked (no publish site)';
+  return `${String(findings)} ${findings === 1 ? 'finding' : 'findings'}`;
 }
 
 export function summaryLines(report: Report): [string, string][] {
@@ -88,9 +97,9 @@ export function summaryLines(report: Report): [string, string][] {
     ['Publish sites', `${String(summary.publishSites)}${publish === '' ? '' : `: ${publish}`}`],
     ['Consumers', `${String(summary.consumers)}${consumers === '' ? '' : `: ${consumers}`}`],
     ['Event names', `${String(summary.eventNames)}${summary.eventNamesNotPastTense > 0 ? `: ${String(summary.eventNamesNotPastTense)} not in the past tense` : ''}`],
-    ['Request/reply', sectionChecked(report, 'requestReply') ? count(bySection.requestReply, 'finding') : 'not checked'],
-    ['Envelope gaps', sectionChecked(report, 'envelope') ? count(bySection.envelope, 'finding') : 'not checked'],
-    ['Ordering', sectionChecked(report, 'ordering') ? count(bySection.ordering, 'finding') : 'not checked'],
+    ['Request/reply', sectionSummary(report, 'requestReply', bySection.requestReply)],
+    ['Envelope gaps', sectionSummary(report, 'envelope', bySection.envelope)],
+    ['Ordering', sectionSummary(report, 'ordering', bySection.ordering)],
     ['Findings', `${String(summary.findings)} in ${count(summary.filesWithFindings, 'file')}`],
   ];
 }

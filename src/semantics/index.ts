@@ -15,7 +15,7 @@ export { positionFieldNames } from './consumers.js';
 export type { LibraryCall } from './resolve-call.js';
 export type { Effect, Role, RoleKind } from './roles.js';
 export type { EffectInterest } from './effect-names.js';
-export type { EventDrivenSettings, FunctionSpecifier } from './settings.js';
+export type { EventDrivenSettings, FunctionSpecifier, Settings } from './settings.js';
 export { effectKey } from './summaries.js';
 
 /** What a rule asks of the semantic layer about the file it lints. */

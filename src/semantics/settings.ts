@@ -33,6 +33,12 @@ export interface EventDrivenSettings {
   readonly checkTestFiles: boolean;
 }
 
+/**
+ * What a user writes in `settings['event-driven']`: every key optional. (`EventDrivenSettings`
+ * is the validated form the rules read, with every list filled in.)
+ */
+export type Settings = { -readonly [K in keyof EventDrivenSettings]?: EventDrivenSettings[K] extends readonly (infer T)[] ? T[] : EventDrivenSettings[K] };
+
 const settingsKey = 'event-driven';
 const specifierLists = ['publishers', 'writers', 'outboxWriters', 'guards', 'consumers'] as const;
 const knownKeys: ReadonlySet<string> = new Set([...specifierLists, 'outboxTables', 'checkTestFiles']);
@@ -108,9 +114,14 @@ function readStrings(raw: Record<string, unknown>, key: string): string[] {
   return value.map((v: string) => v.toLowerCase());
 }
 
-function settingsError(path: string, problem: string): Error {
+/** A mistake in `settings['event-driven']`: reported to the user as one lint message, not as a crash. */
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+}
+
+function settingsError(path: string, problem: string): SettingsError {
   const where = path === '' ? `settings['${settingsKey}']` : `settings['${settingsKey}'].${path}`;
-  return new Error(`eslint-plugin-event-driven: ${where} ${problem}.`);
+  return new SettingsError(`eslint-plugin-event-driven: ${where} ${problem}.`);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { readSettings } from '../semantics/settings.js';
+import { readSettings, SettingsError, type EventDrivenSettings } from '../semantics/settings.js';
+import { ownPackageJson } from './package-json.js';
 
 /** Extra `meta.docs` fields: which preset a rule belongs to, and whether it needs types. */
 export interface EventDrivenRuleDocs {
@@ -10,7 +11,8 @@ export interface EventDrivenRuleDocs {
 
 export const repositoryUrl = 'https://github.com/eslint-plugin-event-driven/eslint-plugin-event-driven';
 
-const ruleCreator = ESLintUtils.RuleCreator<EventDrivenRuleDocs>((name) => `${repositoryUrl}/blob/main/docs/rules/${name}.md`);
+/** Docs of the installed version: what an editor hover or a SARIF report links to matches the rule that ran. */
+const ruleCreator = ESLintUtils.RuleCreator<EventDrivenRuleDocs>((name) => `${repositoryUrl}/blob/v${ownPackageJson.version}/docs/rules/${name}.md`);
 
 /**
  * Every rule of the plugin is made here. A file that imports a test framework is skipped unless
@@ -20,11 +22,38 @@ const ruleCreator = ESLintUtils.RuleCreator<EventDrivenRuleDocs>((name) => `${re
 export const createRule: typeof ruleCreator = (rule) =>
   ruleCreator({
     ...rule,
+    meta: { ...rule.meta, messages: { ...rule.meta.messages, [invalidSettingsMessage]: '{{problem}}' } },
     create(context, options) {
-      if (importsTestFramework(context.sourceCode.ast) && !readSettings(context.settings).checkTestFiles) return {};
+      let settings: EventDrivenSettings;
+      try {
+        settings = readSettings(context.settings);
+      } catch (error) {
+        if (!(error instanceof SettingsError)) throw error;
+        return reportInvalidSettings(context, error.message);
+      }
+      if (importsTestFramework(context.sourceCode.ast) && !settings.checkTestFiles) return {};
       return rule.create(context, options);
     },
   });
+
+/** The extra message every rule carries for a mistake in the settings. */
+const invalidSettingsMessage = 'invalidSettings';
+const settingsReported = new WeakSet<object>();
+
+/**
+ * A mistake in `settings['event-driven']`: one message at the top of each file, from whichever
+ * rule runs first, and no findings (they would rest on settings that say something else).
+ */
+function reportInvalidSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, problem: string): TSESLint.RuleListener {
+  const ast = context.sourceCode.ast;
+  if (settingsReported.has(ast)) return {};
+  settingsReported.add(ast);
+  return {
+    Program() {
+      context.report({ loc: { line: 1, column: 0 }, messageId: invalidSettingsMessage, data: { problem } });
+    },
+  };
+}
 
 /** Test runners and their assertion libraries, by the module a test file imports. */
 const testFrameworks: ReadonlySet<string> = new Set(['vitest', 'jest', '@jest/globals', 'mocha', 'node:test', 'ava', 'bun:test', '@playwright/test', 'chai', 'sinon']);

@@ -3,6 +3,12 @@ import { parseArguments } from '../../src/cli/args.js';
 import { UsageError } from '../../src/cli/errors.js';
 
 describe('event-driven-review arguments', () => {
+  it('fails on findings by default in CI, and only there', () => {
+    expect(parseArguments([], { CI: 'true' })).toMatchObject({ options: { failOn: 'error' } });
+    expect(parseArguments([], { CI: 'false' })).toMatchObject({ options: { failOn: 'none' } });
+    expect(parseArguments(['--fail-on', 'none'], { CI: '1' })).toMatchObject({ options: { failOn: 'none' } });
+  });
+
   it('reviews the current directory as text with the all preset by default', () => {
     expect(parseArguments([])).toEqual({
       command: 'review',
