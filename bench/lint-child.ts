@@ -7,7 +7,7 @@ import { ESLint, type Linter } from 'eslint';
 import { pathToFileURL } from 'node:url';
 import tseslint from 'typescript-eslint';
 
-export type JobKind = 'baseline' | 'checker' | 'floating' | 'all' | 'rule' | 'floating-all';
+export type JobKind = 'baseline' | 'checker' | 'floating' | 'all' | 'rule' | 'floating-all' | 'recommended-type-checked' | 'recommended-type-checked-all';
 
 export interface Job {
   readonly dir: string;
@@ -15,6 +15,8 @@ export interface Job {
   readonly kind: JobKind;
   /** For `rule`: the plugin rule name without prefix. */
   readonly rule?: string;
+  /** A real checkout: every TypeScript file under `dir`, with its own tsconfig files (default: `src/**\/*.ts` of a generated project). */
+  readonly checkout?: boolean;
 }
 
 export interface ChildResult {
@@ -44,6 +46,8 @@ export interface ChildResult {
   readonly pluginFileMs: { readonly p50: number; readonly p95: number; readonly max: number };
   /** First few fatal messages, to see why a run went wrong. */
   readonly fatalSamples: readonly string[];
+  /** The files with the most event-driven rule time, slowest first. */
+  readonly slowestPluginFiles: readonly { readonly file: string; readonly ms: number }[];
 }
 
 interface PluginModule {
@@ -52,7 +56,9 @@ interface PluginModule {
 }
 
 const pluginPrefix = 'event-driven/';
-const files = ['**/*.ts'];
+let files = ['**/*.ts'];
+/** What a checkout holds besides its own code. */
+const checkoutIgnores = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/*.d.ts', '**/.next/**', '**/.yarn/**'];
 
 function configsFor(job: Job, plugin: PluginModule): Linter.Config[] {
   const base: Linter.Config = {
@@ -62,6 +68,8 @@ function configsFor(job: Job, plugin: PluginModule): Linter.Config[] {
       parserOptions: { projectService: true, tsconfigRootDir: job.dir },
     },
   };
+  // typescript-eslint's own preset, restricted to the files the other runs lint.
+  const recommendedTypeChecked: Linter.Config[] = tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files }));
   const floating: Linter.Config = {
     files,
     // typescript-eslint's plugin type is not ESLint's, though it is one at run time.
@@ -79,6 +87,10 @@ function configsFor(job: Job, plugin: PluginModule): Linter.Config[] {
       return [base, { ...plugin.configs.all, files }];
     case 'floating-all':
       return [base, floating, { ...plugin.configs.all, files }];
+    case 'recommended-type-checked':
+      return [base, ...recommendedTypeChecked];
+    case 'recommended-type-checked-all':
+      return [base, ...recommendedTypeChecked, { ...plugin.configs.all, files }];
     case 'rule':
       if (job.rule === undefined) throw new Error('a rule job needs a rule');
       return [base, { files, plugins: { 'event-driven': plugin as unknown as ESLint.Plugin }, rules: { [`${pluginPrefix}${job.rule}`]: 'error' } }];
@@ -118,6 +130,7 @@ function quantile(sorted: readonly number[], q: number): number {
 }
 
 async function run(job: Job): Promise<ChildResult> {
+  if (job.checkout === true) files = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
   const imported = (await import(pathToFileURL(job.pluginPath).href)) as { default: PluginModule };
   const plugin = imported.default;
   const overrideConfig = configsFor(job, plugin);
@@ -125,8 +138,16 @@ async function run(job: Job): Promise<ChildResult> {
   // Measure only the lint itself: modules are loaded above, identically for every configuration.
   const cpuStart = process.cpuUsage();
   const started = performance.now();
-  const eslint = new ESLint({ cwd: job.dir, overrideConfigFile: true, overrideConfig, stats: true, cache: false, concurrency: 'off' });
-  const results = await eslint.lintFiles(['src']);
+  const eslint = new ESLint({
+    cwd: job.dir,
+    overrideConfigFile: true,
+    overrideConfig: job.checkout === true ? [{ ignores: checkoutIgnores }, { linterOptions: { reportUnusedDisableDirectives: 'off' } }, ...overrideConfig] : overrideConfig,
+    stats: true,
+    cache: false,
+    concurrency: 'off',
+    errorOnUnmatchedPattern: false,
+  });
+  const results = await eslint.lintFiles(job.checkout === true ? ['.'] : ['src']);
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuStart);
 
@@ -179,6 +200,7 @@ async function run(job: Job): Promise<ChildResult> {
     ...(slowestAny === undefined || slowestAny.ms === 0 ? {} : { slowestRuleFile: slowestAny }),
     pluginFileMs: { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), max: sorted.at(-1) ?? 0 },
     fatalSamples,
+    slowestPluginFiles: [...pluginPerFile].sort((x, y) => y.ms - x.ms).slice(0, 5).filter((entry) => entry.ms > 0),
   };
 }
 

@@ -119,10 +119,11 @@ function configRuns(rules: readonly string[]): ConfigRun[] {
   ];
 }
 
-/** Runs one configuration in a fresh Node process (tsx loads the TypeScript child). */
-function runChild(job: Job): Promise<ChildResult> {
+/** Runs one configuration in a fresh Node process (tsx loads the TypeScript child); `heapMb` for large checkouts. */
+export function runChild(job: Job, heapMb?: number): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(childPath, [JSON.stringify(job)], { cwd: repoRoot, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const execArgv = ['--import', 'tsx', ...(heapMb === undefined ? [] : [`--max-old-space-size=${String(heapMb)}`])];
+    const child = fork(childPath, [JSON.stringify(job)], { cwd: repoRoot, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let answer: { ok: true; result: ChildResult } | { ok: false; error: string } | undefined;
     child.on('message', (message) => {
       answer = message as typeof answer;
@@ -361,13 +362,21 @@ function floatingComparison(report: SizeReport): string {
   return slowest === undefined ? '' : `; for comparison no-floating-promises' slowest file there takes ${slowest.ms.toFixed(1)} ms`;
 }
 
-function versions(): { readonly node: string; readonly eslint: string; readonly typescript: string; readonly typescriptEslint: string } {
+export function versions(): { readonly node: string; readonly eslint: string; readonly typescript: string; readonly typescriptEslint: string } {
   const version = (pkg: string): string => (JSON.parse(readFileSync(join(repoRoot, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
   return { node: process.version, eslint: version('eslint'), typescript: version('typescript'), typescriptEslint: version('typescript-eslint') };
 }
 
 async function main(): Promise<void> {
   if (!existsSync(pluginPath)) fail(`${relative(repoRoot, pluginPath)} is missing: build the plugin first (npm run build; npm run bench does it for you)`);
+  const checkoutAt = process.argv.indexOf('--checkout');
+  if (checkoutAt !== -1) {
+    const dir = process.argv[checkoutAt + 1];
+    if (dir === undefined) fail('--checkout needs the directory of a checkout: npm run bench -- --checkout ../outline');
+    const { benchCheckout } = await import('./checkout.js');
+    await benchCheckout({ dir, pluginPath, rules: await pluginRuleNames(), repeat: readRepeat(), runChild, versions: versions() });
+    return;
+  }
   const started = performance.now();
   const sizes = readSizes();
   const repeat = readRepeat();

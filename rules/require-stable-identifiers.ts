@@ -56,8 +56,9 @@ export default createRule<Options, MessageId>({
           else if (!looksLikeEventObject(names)) check(object, [...names]);
         }
         for (const object of objectLiteralsIn(node, context.sourceCode)) {
-          if (isLibraryType(checker.getContextualType(semantics.tsNodeOf(object) as ts.Expression))) continue;
+          // Syntax first: the contextual type is asked only of objects that look like events.
           if (!looksLikeEventObject(propertyNamesOf(object, undefined))) continue;
+          if (isLibraryType(checker.getContextualType(semantics.tsNodeOf(object) as ts.Expression))) continue;
           const body = object.properties.find(
             (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.key.type === AST_NODE_TYPES.Identifier && bodyFields.has(p.key.name),
           );

@@ -63,7 +63,8 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
   const checker = program.getTypeChecker();
   const handlers = new WeakMap<ts.Node, Handler | null>();
   let registeredByReference: Map<ts.Node, Handler> | undefined;
-  let dispatchedByHandlers: Map<ts.Node, Handler> | undefined;
+  const dispatchedByName = new Map<string, Map<ts.Node, Handler>>();
+  let handlersForDispatch: Handler[] | undefined;
   const dispatchingMembers = new WeakMap<ts.ClassLikeDeclaration, ReadonlyMap<string, Handler>>();
 
   const bridgedNames: ReadonlySet<string> = new Set(
@@ -130,6 +131,8 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
     if (property === undefined && calleeName !== undefined && bridgedNames.has(calleeName) && isBridged(resolver.calleeDeclarationsOf(call))) {
       return { system: 'a bridged bus (settings)', description: 'bridged bus handler', fn, name: `${shortCalleeText(call.expression)} callback` };
     }
+    // Syntax first: only a registration that keeps a handler where this function is (`.on('message', fn)`, not `.on('error', fn)`) is resolved.
+    if (!mayHoldHandler(call, index, property)) return undefined;
     const entry = registrationEntryOf(call);
     if (entry === undefined) return undefined;
     const location = entry.handler;
@@ -396,30 +399,37 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
     const cls = ts.isMethodDeclaration(fn) ? fn.parent : ts.isPropertyDeclaration(fn.parent) ? fn.parent.parent : undefined;
     if (cls === undefined || !ts.isClassLike(cls) || cls.heritageClauses === undefined) return undefined;
     const name = ts.isMethodDeclaration(fn) ? fn.name.getText() : (fn.parent as ts.PropertyDeclaration).name.getText();
-    const dispatched = dispatchedMembers();
-    if (dispatched.size === 0) return undefined;
     for (const base of heritageOf(cls)) {
       for (const member of base.members as ts.NodeArray<ts.ClassElement | ts.TypeElement>) {
         if (member.name?.getText() !== name) continue;
-        const from = dispatched.get(member);
+        // Only a bodiless member of the project's code can be dispatched to: the program-wide index
+        // of what handlers dispatch is built only when such a member exists (not for `render()` of React).
+        if (!isBodilessMember(member) || !isReadableDeclaration(member, program)) continue;
+        const from = dispatchedMembers(name).get(member);
         if (from !== undefined) return { system: from.system, description: `${from.description}, dispatched to \`${name}\``, fn, name: `${cls.name?.text ?? 'class'}.${name}` };
       }
     }
     return undefined;
   }
 
-  /** Bodiless members (abstract methods, interface methods) that registered handlers call, with the handler that calls them. */
-  function dispatchedMembers(): ReadonlyMap<ts.Node, Handler> {
-    if (dispatchedByHandlers !== undefined) return dispatchedByHandlers;
+  /**
+   * Bodiless members (abstract methods, interface methods) named `name` that registered handlers
+   * call, with the handler that calls them. Per name, so that only calls spelled `x.perform(…)`
+   * are resolved when the question is about `perform`.
+   */
+  function dispatchedMembers(name: string): ReadonlyMap<ts.Node, Handler> {
+    const cached = dispatchedByName.get(name);
+    if (cached !== undefined) return cached;
     const found = new Map<ts.Node, Handler>();
-    dispatchedByHandlers = found;
-    for (const handler of registeredHandlers()) {
+    dispatchedByName.set(name, found);
+    handlersForDispatch ??= registeredHandlers();
+    for (const handler of handlersForDispatch) {
       const body = 'body' in handler.fn ? (handler.fn.body as ts.Node | undefined) : undefined;
       if (body === undefined) continue;
       let budget = maxWalk;
       const visit = (node: ts.Node): void => {
         if (budget-- <= 0 || ((ts.isFunctionDeclaration(node) || ts.isClassLike(node)) && node !== handler.fn)) return;
-        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === name) {
           for (const declaration of resolver.calleeDeclarationsOf(node)) {
             if (isBodilessMember(declaration) && isReadableDeclaration(declaration, program) && !found.has(declaration)) found.set(declaration, handler);
           }
@@ -562,6 +572,21 @@ function mayRegisterByReference(call: ts.CallExpression, method: string): boolea
       ts.isObjectLiteralExpression(argument) &&
       argument.properties.some((p) => ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && isFunctionReference(p.initializer)))
     );
+  });
+}
+
+/** Could some registration with this call's method name keep its handler at this argument (or property)? */
+function mayHoldHandler(call: ts.CallExpression, index: number, property: string | undefined): boolean {
+  const method = ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : undefined;
+  return registrations.some((registration) => {
+    if (method === undefined || !registration.methods.includes(method)) return false;
+    const location = registration.handler;
+    if (location.kind === 'listener') {
+      const event = call.arguments[0];
+      return index === 1 && property === undefined && event !== undefined && ts.isStringLiteralLike(event) && event.text === location.event;
+    }
+    if (handlerIndexOf(location, call) !== index) return false;
+    return location.properties === undefined ? property === undefined : property !== undefined && location.properties.includes(property);
   });
 }
 

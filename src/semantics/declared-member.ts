@@ -66,8 +66,9 @@ function declaredTypeOfExpression(checker: ts.TypeChecker, expression: ts.Expres
     const cls = instanceClassOf(node);
     return cls === undefined ? undefined : [cls];
   }
-  // `getSnsClient().send(…)`: what the function is declared to return.
-  if (ts.isCallExpression(node)) return declaredTypeOfInitializer(checker, node, 0);
+  // `getSnsClient().send(…)`: what the function is declared to return; `new InviteEmail({ … }).schedule()`:
+  // the class, without typing the constructor's (contextually typed) arguments.
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) return declaredTypeOfInitializer(checker, node, 0);
   return undefined;
 }
 

@@ -8,6 +8,7 @@ import { readSettings, type EventDrivenSettings } from './settings.js';
 import { functionsThatMayPublish } from './publishing-functions.js';
 import { createSummaries, type Summaries } from './summaries.js';
 import { transactionDecorators } from './catalogue/index.js';
+import { getClientReach } from './client-reach.js';
 import { functionHeldBy, packageOfDeclaration, symbolAt } from './declarations.js';
 
 export type { Handler, PositionField } from './consumers.js';
@@ -74,12 +75,26 @@ export function getSemantics(context: Readonly<TSESLint.RuleContext<string, read
   const { resolver, summaries, consumers } = programSemantics(services.program, settings);
   const tsNodeOf = (node: TSESTree.Node): ts.Node => services.esTreeNodeToTSNodeMap.get(node);
   let publishing: ReadonlySet<ts.Node> | undefined;
+  // A file that imports no catalogued client, directly or through the project, asks the checker nothing about its calls.
+  // Functions named in settings may stand for clients typed `any`: then every file can reach one.
+  const reachByInterest = new Map<EffectInterest, boolean>();
+  const canReach = (interest: EffectInterest = 'any'): boolean => {
+    let reaches = reachByInterest.get(interest);
+    if (reaches === undefined) {
+      const file = tsNodeOf(ast) as ts.SourceFile;
+      const reach = getClientReach(services.program);
+      reaches = hasSettingsFunctions(settings) || (interest === 'publish' ? reach.reachesBroker(file) : reach.reachesAnyClient(file));
+      reachByInterest.set(interest, reaches);
+    }
+    return reaches;
+  };
   const semantics: FileSemantics = {
     program: services.program,
     checker: services.program.getTypeChecker(),
     settings,
-    effectsOf: (node, interest) => summaries.effectsOfCall(tsNodeOf(node) as CallLike, interest),
+    effectsOf: (node, interest) => (canReach(interest) ? summaries.effectsOfCall(tsNodeOf(node) as CallLike, interest) : []),
     mayPublishIn: (node) => {
+      if (!canReach('publish')) return false;
       publishing ??= functionsThatMayPublish(tsNodeOf(ast) as ts.SourceFile, (call) => summaries.mayHaveRole(call, 'publish'));
       return publishing.has(tsNodeOf(node));
     },
@@ -120,6 +135,10 @@ function transactionDecoratorOf(fn: ts.Node, checker: ts.TypeChecker): { readonl
     if (entry !== undefined) return { system: entry.system, label: `@${callee.text}()` };
   }
   return undefined;
+}
+
+function hasSettingsFunctions(settings: EventDrivenSettings): boolean {
+  return [settings.publishers, settings.writers, settings.outboxWriters, settings.guards, settings.consumers].some((list) => list.length > 0);
 }
 
 function baseClassPublishes(cls: ts.ClassLikeDeclaration, checker: ts.TypeChecker, summaries: Summaries): boolean {

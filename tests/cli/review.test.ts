@@ -17,9 +17,12 @@ interface Run {
   readonly stderr: string;
 }
 
+/** The child never inherits `CI`: under CI `--fail-on error` is the default, and each test states the mode it checks. */
 function review(args: readonly string[], cwd: string): Promise<Run> {
+  const inherited = { ...process.env };
+  delete inherited.CI;
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: '0' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { cwd, maxBuffer: 32 * 1024 * 1024, env: { ...inherited, FORCE_COLOR: '0' } }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
     });
   });
