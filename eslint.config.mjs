@@ -24,6 +24,27 @@ export default defineConfig(
     ...eslintPlugin.configs['flat/rules-recommended'],
   },
   {
+    // Client knowledge lives only in the catalogue: code elsewhere reads facets, never a system's
+    // or a package's name (`system === 'BullMQ'`, `pkg.startsWith('@aws-sdk/')`).
+    files: ['src/**/*.ts', 'rules/**/*.ts'],
+    ignores: ['src/semantics/catalogue/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['left', 'right'].flatMap((side) => {
+          const other = side === 'left' ? 'right' : 'left';
+          return [
+            { selector: `BinaryExpression[${side}.property.name='system'][${other}.type='Literal']`, message: 'Compare catalogue facets, not system names: client knowledge belongs in src/semantics/catalogue/.' },
+            { selector: `BinaryExpression[${side}.name='system'][${other}.type='Literal']`, message: 'Compare catalogue facets, not system names: client knowledge belongs in src/semantics/catalogue/.' },
+            { selector: `BinaryExpression[${side}.name=/^(?:pkg|packageName)$/][${other}.type='Literal']`, message: 'Package names belong in src/semantics/catalogue/.' },
+          ];
+        }),
+        // npm's own layout (`@types/`, a bare `@scope`) is not client knowledge.
+        { selector: "CallExpression[callee.property.name='startsWith'][arguments.0.value=/^@(?!types\\/)[^/]+\\//]", message: 'Package scopes belong in src/semantics/catalogue/.' },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.ts'],
     ...eslintPlugin.configs['flat/tests-recommended'],
   },

@@ -39,20 +39,26 @@ export default createRule<Options, MessageId>({
     const scopes = new WeakMap<FunctionNode, TransactionScope | null>();
 
     return {
-      CallExpression(node) {
-        const scope = enclosingScope(node);
-        if (scope === undefined) return;
-        // Only a write the library itself makes; a project helper may take the handle as an argument.
-        const write = semantics.effectsOf(node).find((e) => e.role.kind === 'write' && e.chain.length === 1 && e.role.system === scope.system);
-        if (write !== undefined) checkWrite(node, write, scope);
-      },
+      CallExpression: check,
+      // `` sql`INSERT …` `` through the root client of a callable one (postgres.js), inside `sql.begin`.
+      TaggedTemplateExpression: check,
     };
 
-    function checkWrite(node: TSESTree.CallExpression, write: Effect, scope: TransactionScope): void {
+    function check(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
+      const scope = enclosingScope(node);
+      if (scope === undefined) return;
+      // Only a write the library itself makes; a project helper may take the handle as an argument.
+      const write = semantics.effectsOf(node).find((e) => e.role.kind === 'write' && e.chain.length === 1 && e.role.system === scope.system);
+      if (write !== undefined) checkWrite(node, write, scope);
+    }
+
+    function checkWrite(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, write: Effect, scope: TransactionScope): void {
       const handle = scope.handle;
       // The handle may ride along as an argument or option, also later in the chain: `{ transaction: t }`, `.transacting(trx)`.
-      if (sourceCode.getTokens(outermostChainCall(node)).some((token) => token.type === AST_TOKEN_TYPES.Identifier && token.value === handle)) return;
-      const chain = receiverChainOf(node.callee);
+      const whole = node.type === AST_NODE_TYPES.CallExpression ? outermostChainCall(node) : node.tag;
+      if (sourceCode.getTokens(whole).some((token) => token.type === AST_TOKEN_TYPES.Identifier && token.value === handle)) return;
+      // A tagged template's client is the tag itself: `` sql`…` ``.
+      const chain = node.type === AST_NODE_TYPES.CallExpression ? receiverChainOf(node.callee) : [node.tag, ...receiverChainOf(node.tag)];
       const root = chain.at(-1);
       if (root === undefined || isDeclaredInside(root, scope.callback)) return;
       const scopeReceiver = receiverChainOf(scope.call.callee)[0];

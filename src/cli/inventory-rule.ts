@@ -4,6 +4,7 @@ import { createEventNameFinder, defaultTypeFields, localInitializerOf, objectLit
 import { getSemantics, type Effect, type Handler, type Role } from '../semantics/index.js';
 import { isFunctionNode, isNode, parentOf, type FunctionNode } from '../util/ast.js';
 import { encodeInventoryItem, type ConsumerItem, type InventoryItem, type PublishItem } from './inventory-items.js';
+import { settingsOutboxSystem } from '../semantics/resolve-call.js';
 
 /**
  * The review command's inventory: reports every publish site, consumer handler and event name
@@ -341,7 +342,7 @@ function isOutboxWrite(effect: Effect): boolean {
 }
 
 function outboxSystem(system: string): string {
-  return system === 'outbox' ? 'outbox' : `outbox (${system})`;
+  return system === settingsOutboxSystem ? 'outbox' : `outbox (${system})`;
 }
 
 function chainText(effect: Effect): string {

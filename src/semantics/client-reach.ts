@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { allCatalogues, brokerCatalogues, inProcessPackages } from './catalogue/index.js';
+import { allCatalogues, brokerCatalogues, inProcessPackages, platformPackages } from './catalogue/index.js';
 import { isReadableSource } from './declarations.js';
 import { packageOfFile } from './package-of.js';
 
@@ -18,13 +18,14 @@ export interface ClientReach {
 }
 
 /** Declared globally, never imported: their roles (global `fetch`, `Set`) do not mark a file. */
-const globalPackages: ReadonlySet<string> = new Set(['node', 'typescript', 'undici-types']);
+const globalPackages: ReadonlySet<string> = new Set(platformPackages);
 const packagesOf = (catalogues: typeof allCatalogues): Set<string> =>
   new Set(
     catalogues
       .flatMap((c) => [
         ...(c.methods ?? []).flatMap((e) => e.packages),
         ...(c.commands ?? []).flatMap((e) => e.packages),
+        ...(c.callables ?? []).flatMap((e) => e.packages),
         ...Object.values(c.consumers ?? {}).flatMap((entries: readonly { readonly packages: readonly string[] }[]) => entries.flatMap((e) => e.packages)),
         ...(c.transactionDecorators ?? []).flatMap((e) => e.packages),
       ])

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { allCatalogues, type ConsumerEntry, type MessageTypeEntry } from './catalogue/index.js';
+import { allCatalogues, receiveNames, type ConsumerEntry, type MessageTypeEntry } from './catalogue/index.js';
 import { declarationMatchesSpecifier, functionHeldBy, isReadableDeclaration, isReadableSource, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
 import type { FunctionSpecifier } from './settings.js';
 import { callsIn, constructionsIn } from './effect-names.js';
@@ -122,7 +122,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
       const outer = skipParentheses(site.parent);
       return ts.isCallExpression(outer) ? registrationHandler(outer, outer.arguments.indexOf(site), undefined, fn) : undefined;
     }
-    if (ts.isNewExpression(site) && property === undefined) return constructorHandler(site, site.arguments?.indexOf(argument as ts.Expression) ?? -1, fn);
+    if (ts.isNewExpression(site)) return constructorHandler(site, site.arguments?.indexOf(argument as ts.Expression) ?? -1, fn, property);
     return undefined;
   }
 
@@ -171,13 +171,26 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
     );
   }
 
-  function constructorHandler(site: ts.NewExpression, index: number, fn: ts.SignatureDeclaration): Handler | undefined {
+  /** `new Worker('emails', async (job) => …)`, or a handler property of the options: `new Consumer({ handleMessage })`. */
+  function constructorHandler(site: ts.NewExpression, index: number, fn: ts.SignatureDeclaration, property?: string): Handler | undefined {
+    // Syntax first: only a class the catalogue names is resolved.
+    const callee = site.expression;
+    const className = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    if (className === undefined || !constructorClassNames.has(className)) return undefined;
     const symbol = checker.getTypeAtLocation(site).getSymbol();
     const declaration = symbol?.declarations?.[0];
     if (symbol === undefined || declaration === undefined) return undefined;
     const pkg = packageOfDeclaration(declaration);
-    const entry = constructors.find((c) => c.classes.includes(symbol.getName()) && pkg !== undefined && c.packages.includes(pkg) && c.handlerIndex === index);
-    return entry === undefined ? undefined : { system: entry.system, description: entry.description, fn, name: 'processor' };
+    const entry = constructors.find(
+      (c) =>
+        c.classes.includes(symbol.getName()) &&
+        pkg !== undefined &&
+        c.packages.includes(pkg) &&
+        c.handlerIndex === index &&
+        (property === undefined ? c.handlerProperties === undefined : c.handlerProperties?.includes(property) === true),
+    );
+    if (entry === undefined) return undefined;
+    return { system: entry.system, description: property === undefined ? entry.description : `${entry.description} (${property})`, fn, name: property ?? 'processor' };
   }
 
   /** `@EventPattern('order_created') handle(@Payload() data) {…}` */
@@ -232,16 +245,32 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
         if (className === undefined || !constructorClassNames.has(className)) continue;
         for (const entry of constructors.filter((c) => c.classes.includes(className))) {
           const argument = construction.arguments?.[entry.handlerIndex];
-          if (argument === undefined || !isFunctionReference(argument)) continue;
-          const target = functionDeclarationOf(argument);
-          if (target === undefined || found.has(target)) continue;
-          const handler = constructorHandler(construction, entry.handlerIndex, target);
-          if (handler !== undefined) found.set(target, { ...handler, name: functionName(target) });
+          if (argument === undefined) continue;
+          for (const { expression, property } of handlerReferencesIn(argument, entry.handlerProperties)) {
+            const target = functionDeclarationOf(expression);
+            if (target === undefined || found.has(target)) continue;
+            const handler = constructorHandler(construction, entry.handlerIndex, target, property);
+            if (handler !== undefined) found.set(target, { ...handler, name: functionName(target) });
+          }
         }
       }
     }
     registeredByReference = found;
     return found;
+  }
+
+  /** The function references an argument holds where a handler goes: itself, or the named properties of an options object. */
+  function handlerReferencesIn(argument: ts.Expression, properties: readonly string[] | undefined): { expression: ts.Expression; property?: string }[] {
+    if (properties === undefined) return isFunctionReference(argument) ? [{ expression: argument }] : [];
+    if (!ts.isObjectLiteralExpression(argument)) return [];
+    const references: { expression: ts.Expression; property: string }[] = [];
+    for (const member of argument.properties) {
+      const name = member.name?.getText();
+      if (name === undefined || !properties.includes(name)) continue;
+      if (ts.isPropertyAssignment(member) && isFunctionReference(member.initializer)) references.push({ expression: member.initializer, property: name });
+      if (ts.isShorthandPropertyAssignment(member)) references.push({ expression: member.name, property: name });
+    }
+    return references;
   }
 
   function collectReferencedHandlers(call: ts.CallExpression, found: Map<ts.Node, Handler>): void {
@@ -458,21 +487,23 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
     return found;
   }
 
-  /** A function that polls SQS with `ReceiveMessageCommand` processes what it received. */
+  /** A function that polls for messages (SQS `ReceiveMessageCommand`, `receiver.receiveMessages()`) processes what it received. */
   function pollingLoop(fn: ts.SignatureDeclaration): Handler | undefined {
     const body = 'body' in fn ? (fn.body as ts.Node | undefined) : undefined;
     if (body === undefined || !ts.isBlock(body)) return undefined;
     const text = fn.getSourceFile().text;
-    if (!textWithin(text, 'for await', body)) return textWithin(text, 'ReceiveMessage', body) ? sqsPollingLoop(body, fn) : undefined;
-    return sqsPollingLoop(body, fn) ?? forAwaitLoop(body, fn);
+    const receives = receiveNames.some((name) => textWithin(text, name, body));
+    if (!textWithin(text, 'for await', body)) return receives ? receivingLoop(body, fn) : undefined;
+    return (receives ? receivingLoop(body, fn) : undefined) ?? forAwaitLoop(body, fn);
   }
 
-  function sqsPollingLoop(body: ts.Node, fn: ts.SignatureDeclaration): Handler | undefined {
+  function receivingLoop(body: ts.Node, fn: ts.SignatureDeclaration): Handler | undefined {
     let found: Handler | undefined;
     const visit = (node: ts.Node): void => {
       if (found !== undefined || (ts.isFunctionLike(node) && node !== fn)) return;
-      if (ts.isCallExpression(node) && resolver.libraryCallOf(node)?.role.kind === 'receive') {
-        found = { system: 'SQS', description: 'SQS polling loop', fn, name: functionName(fn), receivesAt: node };
+      const role = ts.isCallExpression(node) ? resolver.libraryCallOf(node)?.role : undefined;
+      if (ts.isCallExpression(node) && role?.kind === 'receive') {
+        found = { system: role.system, description: `${role.system} polling loop`, fn, name: functionName(fn), receivesAt: node };
         return;
       }
       ts.forEachChild(node, visit);

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { publishLikeMethodName } from './catalogue/index.js';
 import { isReadableSource } from './declarations.js';
-import { calleeNameOf, type CallLike } from './resolve-call.js';
+import { calleeNameOf, isSqlTaggedTemplate, sqlTemplateName, type CallLike } from './resolve-call.js';
 
 /**
  * Which call names can lead, through the project's own functions, to a catalogued or
@@ -137,6 +137,8 @@ function indexOf(file: ts.SourceFile): FileIndex {
         const called = calleeNameOf(node as CallLike);
         const definer = definers.at(-1);
         if (called !== undefined && definer !== undefined) edges.push(definer, called);
+        // `` sql`INSERT …` ``: the tag's name is the project's own; the statement is what has a role.
+        if (definer !== undefined && isSqlTaggedTemplate(node as CallLike)) edges.push(definer, sqlTemplateName);
         break;
       }
       default:

@@ -6,6 +6,7 @@ import { getEventNameDeclarations, looksLikeEventType, notEventTypeName } from '
 import { splitEventName } from './names.js';
 import { getRequestReply } from './request-reply.js';
 import { topicPatternSystems } from './catalogue/request-reply.js';
+import { platformPackages } from './catalogue/index.js';
 import type { FileSemantics } from './index.js';
 
 /**
@@ -435,7 +436,7 @@ function isPlatformDeclaration(declaration: ts.Node): boolean {
   const file = declaration.getSourceFile();
   if (!file.isDeclarationFile) return false;
   const pkg = packageOfDeclaration(declaration);
-  return pkg === undefined || pkg === 'node' || pkg === 'undici-types' || /[\\/]typescript[\\/]lib[\\/]/u.test(file.fileName);
+  return pkg === undefined || platformPackages.includes(pkg) || /[\\/]typescript[\\/]lib[\\/]/u.test(file.fileName);
 }
 
 function declaredInPackage(symbol: ts.Symbol, pkg: string): boolean {

@@ -11,22 +11,6 @@ import type { Role } from './roles.js';
 /** Tables, keys and models that hold "already handled" markers. Linear: one alternation. */
 export const dedupeStoreName = /processed|consumed|inbox|dedup|idempot|handled|already/iu;
 
-const insertMethods: ReadonlySet<string> = new Set(['create', 'createMany', 'createManyAndReturn', 'insert', 'insertMany', 'bulkCreate']);
-const incrementMethods: ReadonlySet<string> = new Set(['increment', 'decrement']);
-/** Options and chained calls that make an insert idempotent on a unique key. */
-const conflictHandling = ['skipDuplicates', 'ignoreDuplicates', 'updateOnDuplicate', 'conflictPaths'];
-const conflictChainMethods: ReadonlySet<string> = new Set(['onConflict', 'onConflictDoNothing', 'onConflictDoUpdate', 'onDuplicateKeyUpdate', 'orIgnore', 'orUpdate', 'ignore', 'merge']);
-/** Update operators that add to what is there instead of setting it. */
-const accumulatingOperators: Record<string, string> = {
-  $inc: 'adds to a field',
-  $push: 'appends to an array',
-  increment: 'adds to a field',
-  decrement: 'subtracts from a field',
-  push: 'appends to an array',
-  multiply: 'multiplies a field',
-};
-const kvGuardMethods: ReadonlySet<string> = new Set(['setnx', 'hsetnx']);
-
 export function idempotencyRoleOf(call: CallLike, library: LibraryCall, resolver: CallResolver): Role | undefined {
   const { role } = library;
   const method = calleeNameOf(call) ?? '';
@@ -34,7 +18,7 @@ export function idempotencyRoleOf(call: CallLike, library: LibraryCall, resolver
     case 'effect':
       return role;
     case 'kv':
-      if (kvGuardMethods.has(method) || (method === 'set' && hasStringArgument(call, 'NX'))) return guard(role);
+      if (recordsIfAbsent(call, library.entry?.guardWhen)) return guard(role);
       // For a key-value store, the key itself names the store: `sismember('processed-events', id)`.
       return touchesDedupeStore(call, resolver) || dedupeStoreName.test(firstArgumentText(call)) ? guard(role) : undefined;
     case 'read':
@@ -45,8 +29,8 @@ export function idempotencyRoleOf(call: CallLike, library: LibraryCall, resolver
       return repeatedWrite(call, library, method);
     case 'publish':
       // A job queue drops the second `add` of a job with the same id (`jobId`); without one, a redelivery enqueues it twice.
-      if (role.jobQueue === true && role.idempotentWith !== undefined && !hasPropertyNamed(call, role.idempotentWith)) {
-        return { kind: 'effect', system: role.system, what: `enqueues a job without a \`${role.idempotentWith}\`` };
+      if (role.jobQueue === true && role.idempotentWith !== undefined && !role.idempotentWith.some((property) => hasPropertyNamed(call, property))) {
+        return { kind: 'effect', system: role.system, what: `enqueues a job without a \`${role.idempotentWith.join('` or `')}\`` };
       }
       return undefined;
     default:
@@ -65,14 +49,15 @@ function repeatedWrite(call: CallLike, library: LibraryCall, method: string): Ro
     }
     return undefined;
   }
-  if (incrementMethods.has(method)) return { kind: 'effect', system, what: 'changes a counter' };
-  for (const [operator, what] of Object.entries(accumulatingOperators)) {
+  const repeat = library.entry?.repeat;
+  if (repeat?.accumulates?.includes(method) === true) return { kind: 'effect', system, what: 'changes a counter' };
+  for (const [operator, what] of Object.entries(repeat?.accumulatingOperators ?? {})) {
     if (hasPropertyNamed(call, operator)) return { kind: 'effect', system, what };
   }
   if (
-    insertMethods.has(method) &&
-    !conflictHandling.some((option) => hasPropertyNamed(call, option)) &&
-    !hasConflictInChain(call) &&
+    repeat?.inserts?.includes(method) === true &&
+    !(repeat.conflictOptions ?? []).some((option) => hasPropertyNamed(call, option)) &&
+    !hasConflictInChain(call, repeat.conflictChain ?? []) &&
     !setsKeyFromData(call)
   ) {
     return { kind: 'effect', system, what: 'inserts a row' };
@@ -109,15 +94,40 @@ function guard(role: Role): Role {
   return { kind: 'guard', system: role.system };
 }
 
-function hasStringArgument(call: CallLike, value: string): boolean {
-  return ts.isCallExpression(call) && call.arguments.some((a) => ts.isStringLiteralLike(a) && a.text.toUpperCase() === value);
+/** `SETNX`, or `SET k v NX` / `set(k, v, { NX: true })` / `{ condition: 'NX' }` when the entry names the flag. */
+function recordsIfAbsent(call: CallLike, guardWhen: 'always' | { readonly flag: string } | undefined): boolean {
+  if (guardWhen === undefined) return false;
+  if (guardWhen === 'always') return true;
+  const flag = guardWhen.flag;
+  if (!ts.isCallExpression(call)) return false;
+  return call.arguments.some((a) => (ts.isStringLiteralLike(a) && a.text.toUpperCase() === flag) || (ts.isObjectLiteralExpression(a) && hasFlag(a, flag)));
 }
 
-/** `knex('t').insert(row).onConflict('id').ignore()`, `db.insert(t).values(v).onConflictDoNothing()`. */
-function hasConflictInChain(call: CallLike): boolean {
+function hasFlag(options: ts.ObjectLiteralExpression, flag: string): boolean {
+  return options.properties.some(
+    (p) => ts.isPropertyAssignment(p) && (p.name.getText() === flag || (ts.isStringLiteralLike(p.initializer) && p.initializer.text.toUpperCase() === flag)),
+  );
+}
+
+/**
+ * A conflict clause chained to the insert, after it (`knex('t').insert(row).onConflict('id').ignore()`,
+ * drizzle's `.onConflictDoNothing()`) or before the call that runs it (Kysely's
+ * `insertInto('t').values(v).onConflict(…).execute()`, TypeORM's `.orIgnore().execute()`).
+ */
+function hasConflictInChain(call: CallLike, methods: readonly string[]): boolean {
+  if (methods.length === 0) return false;
   for (let node: ts.Node = call, hops = 0; hops < 6 && ts.isPropertyAccessExpression(node.parent); hops++) {
-    if (conflictChainMethods.has(node.parent.name.text)) return true;
+    if (methods.includes(node.parent.name.text)) return true;
     node = ts.isCallExpression(node.parent.parent) ? node.parent.parent : node.parent;
+  }
+  let receiver: ts.Expression | undefined = ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
+  for (let hops = 0; receiver !== undefined && hops < 12; hops++) {
+    if (ts.isCallExpression(receiver)) receiver = receiver.expression;
+    else if (ts.isPropertyAccessExpression(receiver)) {
+      if (methods.includes(receiver.name.text)) return true;
+      receiver = receiver.expression;
+    } else if (ts.isParenthesizedExpression(receiver) || ts.isNonNullExpression(receiver) || ts.isAwaitExpression(receiver)) receiver = receiver.expression;
+    else receiver = undefined;
   }
   return false;
 }

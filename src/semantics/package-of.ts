@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { prismaGeneratedPackage } from './catalogue/index.js';
+import { prismaGeneratedPackage, prismaRuntimeSpecifier } from './catalogue/index.js';
 
 const packageCache = new WeakMap<ts.SourceFile, string | undefined>();
 
@@ -61,6 +61,6 @@ function importsPrismaRuntime(file: ts.SourceFile): boolean {
       (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) &&
       statement.moduleSpecifier !== undefined &&
       ts.isStringLiteral(statement.moduleSpecifier) &&
-      statement.moduleSpecifier.text.startsWith('@prisma/client/runtime'),
+      statement.moduleSpecifier.text.startsWith(prismaRuntimeSpecifier),
   );
 }

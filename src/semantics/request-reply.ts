@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { returnedExpressions, skipOuter, walkUnit } from './ts-nodes.js';
-import { inProcessPackages } from './catalogue/index.js';
+import { inProcessEmitterPackages } from './catalogue/index.js';
 import {
   amqplibReplyConsumers,
   correlationIdOption,
@@ -778,7 +778,7 @@ function createRequestReply(program: ts.Program): RequestReply {
   function isInProcessEmitterCall(call: ts.CallExpression): boolean {
     const declaration = checker.getResolvedSignature(call)?.getDeclaration() as ts.Declaration | undefined;
     const pkg = declaration === undefined ? undefined : packageOfDeclaration(declaration);
-    return pkg !== undefined && pkg !== 'rxjs' && inProcessPackages.includes(pkg);
+    return pkg !== undefined && inProcessEmitterPackages.includes(pkg);
   }
 
   function declaredIn(call: ts.CallExpression, packages: readonly string[]): boolean {

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { commandEntriesByClass, commandSenderPackages, methodEntriesByName, ownerMatches, publishMethodNames, transactionScopeMethodNames, type MethodEntry } from './catalogue/index.js';
+import { callableEntries, commandEntriesByClass, isCommandSenderPackage, methodEntriesByName, ownerMatches, publishMethodNames, transactionScopeMethodNames, type MethodEntry } from './catalogue/index.js';
 import type { EffectInterest } from './effect-names.js';
 import { declaredTypeNamesOf, memberByDeclaredType } from './declared-member.js';
 import { declarationMatchesSpecifier, isConstDeclaration, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
@@ -19,6 +19,8 @@ export interface LibraryCall {
   readonly sql?: SqlClassification;
   /** For publishes: the message bodies, where the catalogue says the client carries them. */
   readonly payloads?: readonly ts.Expression[];
+  /** The catalogue entry the call matched: its facets say how a repeat behaves. */
+  readonly entry?: MethodEntry;
 }
 
 export interface CallResolver {
@@ -43,14 +45,15 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
   const sqlClassifications = new WeakMap<CallLike, SqlClassification>();
   const payloadsByCall = new WeakMap<CallLike, readonly ts.Expression[]>();
   const calleeDeclarations = new WeakMap<CallLike, readonly ts.Declaration[]>();
+  const matchedEntries = new WeakMap<CallLike, MethodEntry>();
   const settingsNames = new Set(
     [...settings.publishers, ...settings.writers, ...settings.outboxWriters, ...settings.guards].flatMap((spec) => namesOfSpecifier(spec)),
   );
 
   const namesWithRoles = {
-    any: new Set([...methodEntriesByName.keys(), 'send', ...settingsNames]),
+    any: new Set([...methodEntriesByName.keys(), 'send', sqlTemplateName, ...settingsNames]),
     publish: new Set([...publishMethodNames, 'send', ...settings.publishers.flatMap((spec) => namesOfSpecifier(spec))]),
-    'tx-scope': transactionScopeMethodNames,
+    'tx-scope': new Set([...transactionScopeMethodNames, sqlTemplateName]),
   };
 
   return {
@@ -81,7 +84,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     const entries = methodEntriesByName.get(name);
     const maybeCommand = name === 'send' && ts.isCallExpression(call) && call.arguments.length > 0;
     // Syntax first: most calls are ruled out here without asking the checker anything.
-    if (entries === undefined && !maybeCommand && !settingsNames.has(name)) return undefined;
+    if (entries === undefined && !maybeCommand && !settingsNames.has(name)) return isSqlTaggedTemplate(call) ? callableLibraryCall(call) : undefined;
 
     const declarations = calleeDeclarationsOf(call);
     const role =
@@ -91,7 +94,30 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     if (role === undefined) return undefined;
     const sql = sqlClassifications.get(call);
     const payloads = payloadsByCall.get(call);
-    return { role, label: labelOf(call), ...(sql === undefined ? {} : { sql }), ...(payloads === undefined || role.kind !== 'publish' ? {} : { payloads }) };
+    const entry = matchedEntries.get(call);
+    return {
+      role,
+      label: labelOf(call),
+      ...(sql === undefined ? {} : { sql }),
+      ...(payloads === undefined || role.kind !== 'publish' ? {} : { payloads }),
+      ...(entry === undefined ? {} : { entry }),
+    };
+  }
+
+  /** postgres.js `` sql`INSERT …` ``: the client is the function, known by the call signature it declares. */
+  function callableLibraryCall(call: ts.TaggedTemplateExpression): LibraryCall | undefined {
+    for (const declaration of declarationsBySignature(call)) {
+      const pkg = packageOfDeclaration(declaration);
+      const owner = ownerNameOf(declaration);
+      const entry = callableEntries.find((e) => pkg !== undefined && owner !== undefined && e.packages.includes(pkg) && e.owners.includes(owner));
+      if (entry === undefined) continue;
+      const sql = classifySql(templateText(call.template));
+      sqlClassifications.set(call, sql);
+      if (sql.kind === 'other') return undefined;
+      const outbox = sql.kind === 'write' ? targetsOutbox(call, sql.writtenTables) : sql.kind === 'read' ? targetsOutbox(call, sql.readTables) : undefined;
+      return { role: { kind: sql.kind, system: entry.system, ...(outbox === undefined ? {} : { outbox }) }, label: labelOf(call), sql };
+    }
+    return undefined;
   }
 
   function roleFromSettings(declarations: readonly ts.Declaration[]): Role | undefined {
@@ -99,7 +125,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     const matches = (specs: readonly FunctionSpecifier[]): boolean =>
       declarations.some((d) => specs.some((spec) => declarationMatchesSpecifier(d, spec, program)));
     if (matches(settings.guards)) return { kind: 'guard', system: 'dedupe (settings)' };
-    if (matches(settings.outboxWriters)) return { kind: 'write', system: 'outbox', outbox: true };
+    if (matches(settings.outboxWriters)) return { kind: 'write', system: settingsOutboxSystem, outbox: true };
     if (matches(settings.publishers)) return { kind: 'publish', system: 'a broker (settings)' };
     if (matches(settings.writers)) return { kind: 'write', system: 'the database (settings)' };
     return undefined;
@@ -109,7 +135,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
   function roleFromCommand(call: ts.CallExpression, declarations: readonly ts.Declaration[]): Role | undefined {
     const fromSmithy = declarations.some((d) => {
       const pkg = packageOfDeclaration(d);
-      return pkg !== undefined && (commandSenderPackages.includes(pkg) || pkg.startsWith('@aws-sdk/'));
+      return pkg !== undefined && isCommandSenderPackage(pkg);
     });
     const command = call.arguments[0];
     if (!fromSmithy || command === undefined) return undefined;
@@ -138,7 +164,9 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
       if (pkg === undefined) continue;
       const owner = ownerNameOf(declaration);
       const entry = entries.find((e) => e.packages.includes(pkg) && ownerMatches(e, owner));
-      if (entry !== undefined) return roleFromEntry(entry, call);
+      if (entry === undefined) continue;
+      matchedEntries.set(call, entry);
+      return roleFromEntry(entry, call);
     }
     return undefined;
   }
@@ -175,11 +203,13 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
       case 'effect':
         if (entry.onlyWhen !== undefined && !hasPropertyValue(call, entry.onlyWhen.property, entry.onlyWhen.values)) return undefined;
         // A provider's idempotency key (`{ idempotencyKey }`, an `Idempotency-Key` header) makes the repeat harmless.
-        if (entry.idempotentWith !== undefined && hasPropertyNamed(call, entry.idempotentWith)) return undefined;
+        if (entry.idempotentWith?.some((property) => hasPropertyNamed(call, property)) === true) return undefined;
         return { kind: 'effect', system, what: entry.what ?? 'has a side effect' };
       case 'read':
         return { kind: 'read', system, outbox: targetsOutbox(call, []) };
       case 'publish':
+        // A job enqueued through the caller's own connection commits with its transaction: an outbox row.
+        if (entry.inCallersTransactionWith !== undefined && hasPropertyNamed(call, entry.inCallersTransactionWith)) return { kind: 'write', system, outbox: true };
         if (entry.payload !== undefined && ts.isCallExpression(call)) {
           payloadsByCall.set(call, payloadExpressions(checker, call.arguments[entry.payload.argument], entry.payload));
         }
@@ -362,7 +392,10 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
   }
 
   function labelOf(call: CallLike): string {
-    return shortCalleeText(ts.isCallExpression(call) ? call.expression : call.tag);
+    if (ts.isCallExpression(call)) return shortCalleeText(call.expression);
+    // `` sql`INSERT …` ``: the statement's first word says what the template does.
+    const verb = isSqlTaggedTemplate(call) ? sqlTemplateStart.exec(ts.isNoSubstitutionTemplateLiteral(call.template) ? call.template.text : call.template.head.text)?.[0].trim() : undefined;
+    return verb === undefined ? shortCalleeText(call.tag) : `${shortCalleeText(call.tag)} (${verb.toUpperCase()})`;
   }
 }
 
@@ -443,6 +476,25 @@ function clip(text: string): string {
 function boundedText(node: ts.Node): string {
   const text = node.getText();
   return text.length > 200 ? text.slice(0, 200) : text;
+}
+
+/** The system of an outbox writer named in settings: the outbox is all that is known of it. */
+export const settingsOutboxSystem = 'outbox';
+
+/** The call-graph name of every SQL tagged template: what a function that runs one "calls". */
+export const sqlTemplateName = '<sql template>';
+
+/** Statement keywords a SQL template starts with; anchored, one alternation: linear time. */
+const sqlTemplateStart = /^\s*(?:insert|update|delete|merge|upsert|replace|with|select|begin|start|commit|rollback)\b/iu;
+
+/**
+ * A tagged template whose text starts like a SQL statement (`` sql`INSERT …` ``): the only shape
+ * in which a callable client is resolved, so `` css`…` `` and `` gql`…` `` never reach the checker.
+ */
+export function isSqlTaggedTemplate(call: CallLike): call is ts.TaggedTemplateExpression {
+  if (callableEntries.length === 0 || !ts.isTaggedTemplateExpression(call)) return false;
+  const template = call.template;
+  return sqlTemplateStart.test(ts.isNoSubstitutionTemplateLiteral(template) ? template.text : template.head.text);
 }
 
 function firstArgument(call: CallLike): ts.Expression | undefined {

@@ -45,8 +45,8 @@ export interface Role {
   readonly expectsReply?: boolean;
   /** For publishes: a job for a worker queue; its name is a job name, not an event name. */
   readonly jobQueue?: boolean;
-  /** For job-queue publishes: the option that makes a repeated enqueue harmless (`jobId`). */
-  readonly idempotentWith?: string;
+  /** For job-queue publishes: the options that make a repeated enqueue harmless (`jobId`). */
+  readonly idempotentWith?: readonly string[];
 }
 
 /**

@@ -7,7 +7,7 @@ import { createTypedWrappers } from './typed-wrappers.js';
 import { idempotencyRoleOf } from './idempotency.js';
 import { createEffectNames, type EffectInterest } from './effect-names.js';
 import { createImplementations } from './implementations.js';
-import { calleeNameOf, type CallLike, type CallResolver } from './resolve-call.js';
+import { calleeNameOf, isSqlTaggedTemplate, type CallLike, type CallResolver } from './resolve-call.js';
 import type { Effect, Role } from './roles.js';
 
 /**
@@ -80,6 +80,8 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
   return { effectsOfCall, effectsOfFunction, mayHaveRole };
 
   function mayHaveRole(call: CallLike, interest: EffectInterest): boolean {
+    // `` sql`INSERT …` `` through a callable client: the statement, not the tag's name, has the role.
+    if (isSqlTaggedTemplate(call)) return interest !== 'publish';
     const name = calleeNameOf(call);
     // Of the calls without a name (`super(…)`, `getHandler()(…)`, `fns[i](…)`), only an
     // immediately invoked function is followed: its body is right there.

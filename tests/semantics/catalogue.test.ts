@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   allCatalogues,
   commandSenderPackages,
+  isCommandSenderPackage,
   prismaGeneratedPackage,
   type ClientCatalogue,
   type CommandEntry,
@@ -272,7 +273,7 @@ function commandSenderProblems(index: DeclarationIndex, client: ClientCatalogue,
     for (const clientClass of clients) {
       const send = index.checker.getDeclaredTypeOfSymbol(clientClass).getProperty('send');
       const senderPackages = (send?.declarations ?? []).map((d) => packageOfDeclaration(d) ?? '<project>');
-      const ok = senderPackages.some((p) => commandSenderPackages.includes(p) || p.startsWith('@aws-sdk/'));
+      const ok = senderPackages.some((p) => isCommandSenderPackage(p));
       if (!ok) problems.push(`${label}: ${pkg} ${clientClass.getName()}.send is declared by [${senderPackages.join(', ')}], not a command sender package`);
     }
   }

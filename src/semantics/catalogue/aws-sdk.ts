@@ -92,3 +92,8 @@ export const awsSdk: ClientCatalogue = {
 
 /** Packages whose `send` is the generic Smithy client method that takes a command. */
 export const commandSenderPackages: readonly string[] = ['@smithy/core', '@smithy/smithy-client', '@aws-sdk/smithy-client'];
+
+/** A package whose `send(command)` may take a catalogued command: Smithy's, or any AWS SDK v3 client's own. */
+export function isCommandSenderPackage(pkg: string): boolean {
+  return commandSenderPackages.includes(pkg) || pkg.startsWith('@aws-sdk/');
+}

@@ -9,7 +9,7 @@ import type { ClientCatalogue } from './types.js';
 export const bull: ClientCatalogue = {
   client: 'bull',
   methods: [
-    { packages: ['bull', '@types/bull'], owners: ['Queue'], methods: ['add', 'addBulk'], role: 'publish', system: 'Bull', jobQueue: true, idempotentWith: 'jobId' },
+    { packages: ['bull', '@types/bull'], owners: ['Queue'], methods: ['add', 'addBulk'], role: 'publish', system: 'Bull', jobQueue: true, idempotentWith: ['jobId'] },
   ],
   consumers: {
     registrations: [

@@ -16,7 +16,7 @@ export const http: ClientCatalogue = {
       system: 'HTTP',
       what: 'sends an HTTP POST',
       onlyWhen: { property: 'method', values: ['POST'] },
-      idempotentWith: 'Idempotency-Key',
+      idempotentWith: ['Idempotency-Key'],
     },
     {
       packages: ['axios'],
@@ -25,7 +25,7 @@ export const http: ClientCatalogue = {
       role: 'effect',
       system: 'HTTP',
       what: 'sends an HTTP POST',
-      idempotentWith: 'Idempotency-Key',
+      idempotentWith: ['Idempotency-Key'],
     },
   ],
 };

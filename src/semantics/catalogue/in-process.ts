@@ -13,3 +13,9 @@ export const inProcessPackages: readonly string[] = [
   '@nestjs/event-emitter',
   '@nestjs/cqrs',
 ];
+
+/** In-process emitters whose `once(id, …)` waits for a reply inside the process; rxjs streams are not emitters. */
+export const inProcessEmitterPackages: readonly string[] = inProcessPackages.filter((pkg) => pkg !== 'rxjs');
+
+/** Declared by the platform, never installed as a client: Node's and the DOM's types, TypeScript's libraries. */
+export const platformPackages: readonly string[] = ['node', 'typescript', 'undici-types'];

@@ -1,7 +1,10 @@
+import { amqpConnectionManager } from './amqp-connection-manager.js';
 import { amqplib } from './amqplib.js';
 import { awsSdk } from './aws-sdk.js';
+import { azureServiceBus } from './azure-service-bus.js';
 import { bull } from './bull.js';
 import { bullmq } from './bullmq.js';
+import { confluentKafka } from './confluent-kafka.js';
 import { drizzle } from './drizzle.js';
 import { email } from './email.js';
 import { googlePubSub } from './google-pubsub.js';
@@ -10,27 +13,39 @@ import { inMemoryCollections } from './in-memory.js';
 import { ioredis } from './ioredis.js';
 import { kafkajs } from './kafkajs.js';
 import { knex } from './knex.js';
+import { kysely } from './kysely.js';
+import { mikroOrm } from './mikro-orm.js';
+import { mongodb } from './mongodb.js';
 import { mongoose } from './mongoose.js';
 import { mysql2 } from './mysql2.js';
 import { nats } from './nats.js';
 import { nestjsMicroservices } from './nestjs-microservices.js';
+import { nodeRedis } from './node-redis.js';
 import { payments } from './payments.js';
 import { pg } from './pg.js';
+import { pgBoss } from './pg-boss.js';
+import { postgresJs } from './postgres-js.js';
 import { prisma } from './prisma.js';
+import { resend } from './resend.js';
 import { sequelize } from './sequelize.js';
+import { sqsConsumer } from './sqs-consumer.js';
+import { twilio } from './twilio.js';
 import { typeorm } from './typeorm.js';
-import type { ClientCatalogue, CommandEntry, EntryRole, MethodEntry, TransactionDecoratorEntry } from './types.js';
+import type { CallableEntry, ClientCatalogue, CommandEntry, EntryRole, MethodEntry, TransactionDecoratorEntry } from './types.js';
 
-export type { ClientCatalogue, CommandEntry, ConsumerEntry, EntryRole, MessageTypeEntry, MethodEntry } from './types.js';
-export { commandSenderPackages } from './aws-sdk.js';
-export { inProcessPackages } from './in-process.js';
+export type { CallableEntry, ClientCatalogue, CommandEntry, ConsumerEntry, EntryRole, MessageTypeEntry, MethodEntry, RepeatFacets } from './types.js';
+export { commandSenderPackages, isCommandSenderPackage } from './aws-sdk.js';
+export { inProcessEmitterPackages, inProcessPackages, platformPackages } from './in-process.js';
 import { inProcessPackages } from './in-process.js';
-export { prismaGeneratedPackage } from './prisma.js';
+export { prismaGeneratedPackage, prismaRuntimeSpecifier } from './prisma.js';
 
-export const brokerCatalogues: readonly ClientCatalogue[] = [kafkajs, amqplib, awsSdk, googlePubSub, nats, nestjsMicroservices, ioredis, bullmq, bull];
-export const databaseCatalogues: readonly ClientCatalogue[] = [pg, mysql2, typeorm, prisma, mongoose, knex, drizzle, sequelize];
+export const brokerCatalogues: readonly ClientCatalogue[] = [
+  kafkajs, confluentKafka, amqplib, amqpConnectionManager, awsSdk, sqsConsumer, azureServiceBus, googlePubSub, nats,
+  nestjsMicroservices, ioredis, nodeRedis, bullmq, bull, pgBoss,
+];
+export const databaseCatalogues: readonly ClientCatalogue[] = [pg, postgresJs, mysql2, typeorm, prisma, mongoose, mongodb, knex, kysely, drizzle, sequelize, mikroOrm];
 /** Side effects that are neither a broker nor a database: email, payments, outbound HTTP. */
-export const sideEffectCatalogues: readonly ClientCatalogue[] = [email, payments, http];
+export const sideEffectCatalogues: readonly ClientCatalogue[] = [email, resend, twilio, payments, http];
 export const allCatalogues: readonly ClientCatalogue[] = [...brokerCatalogues, ...databaseCatalogues, ...sideEffectCatalogues, inMemoryCollections];
 
 /** Every package the catalogue knows: their sources are known by their roles, never read as project code. */
@@ -39,10 +54,14 @@ export const cataloguedPackages: ReadonlySet<string> = new Set([
   ...allCatalogues.flatMap((c) => [
     ...(c.methods ?? []).flatMap((e) => e.packages),
     ...(c.commands ?? []).flatMap((e) => e.packages),
+    ...(c.callables ?? []).flatMap((e) => e.packages),
     ...Object.values(c.consumers ?? {}).flatMap((entries: readonly { readonly packages: readonly string[] }[]) => entries.flatMap((e) => e.packages)),
     ...(c.transactionDecorators ?? []).flatMap((e) => e.packages),
   ]),
 ]);
+
+/** Clients that are themselves the function (postgres.js `sql`). */
+export const callableEntries: readonly CallableEntry[] = allCatalogues.flatMap((c) => c.callables ?? []);
 
 /** Method decorators that run the method in a transaction: `@Transactional()`. */
 export const transactionDecorators: readonly TransactionDecoratorEntry[] = allCatalogues.flatMap((c) => c.transactionDecorators ?? []);
@@ -78,6 +97,14 @@ export const transactionScopeMethodNames: ReadonlySet<string> = new Set([...meth
 function methodNamesWithRole(role: EntryRole): Set<string> {
   return new Set(allCatalogues.flatMap((c) => c.methods ?? []).flatMap((entry) => (entry.role === role ? entry.methods : [])));
 }
+
+/** Command classes and methods that receive by polling (`ReceiveMessageCommand`, `receiveMessages`): a polling loop's text pre-filter. */
+export const receiveNames: readonly string[] = [
+  ...new Set([
+    ...allCatalogues.flatMap((c) => c.commands ?? []).flatMap((entry) => (entry.role === 'receive' ? entry.commands : [])),
+    ...methodNamesWithRole('receive'),
+  ]),
+];
 
 /** Packages of AWS SDK clients whose commands publish, with the system: `@aws-sdk/client-sns` → SNS. */
 export const publishingCommandPackages: ReadonlyMap<string, string> = new Map(

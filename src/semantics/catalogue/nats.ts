@@ -25,7 +25,7 @@ export const nats: ClientCatalogue = {
       {
         // JetStream pull consumers: `consumer.consume({ callback })`; the iterator form is below.
         packages: ['nats', '@nats-io/jetstream'],
-        owners: ['ExportedConsumer', 'Consumer', 'OrderedPullConsumerImpl', 'PullConsumerImpl'],
+        owners: ['ExportedConsumer', 'Consumer', 'PushConsumer', 'OrderedPullConsumerImpl', 'PullConsumerImpl'],
         methods: ['consume'],
         handler: { kind: 'argument', index: 0, properties: ['callback'] },
         system: 'NATS JetStream',

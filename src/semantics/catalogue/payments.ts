@@ -11,7 +11,7 @@ export const payments: ClientCatalogue = {
       role: 'effect',
       system: 'Stripe',
       what: 'moves money without an idempotency key',
-      idempotentWith: 'idempotencyKey',
+      idempotentWith: ['idempotencyKey'],
     },
   ],
 };

@@ -7,6 +7,9 @@ import type { ClientCatalogue } from './types.js';
  */
 export const prismaGeneratedPackage = '<prisma-generated-client>';
 
+/** What Prisma's generated client files import: how package-of.ts recognises them. */
+export const prismaRuntimeSpecifier = '@prisma/client/runtime';
+
 export const prisma: ClientCatalogue = {
   client: '@prisma/client',
   methods: [
@@ -16,6 +19,11 @@ export const prisma: ClientCatalogue = {
       methods: ['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany'],
       role: 'write',
       system: 'Prisma',
+      repeat: {
+        inserts: ['create', 'createMany', 'createManyAndReturn'],
+        conflictOptions: ['skipDuplicates'],
+        accumulatingOperators: { increment: 'adds to a field', decrement: 'subtracts from a field', multiply: 'multiplies a field', push: 'appends to an array' },
+      },
     },
     {
       packages: [prismaGeneratedPackage],

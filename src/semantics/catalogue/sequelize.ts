@@ -9,6 +9,7 @@ export const sequelize: ClientCatalogue = {
       methods: ['create', 'bulkCreate', 'update', 'destroy', 'upsert', 'increment', 'decrement', 'save', 'restore'],
       role: 'write',
       system: 'Sequelize',
+      repeat: { inserts: ['create', 'bulkCreate'], accumulates: ['increment', 'decrement'], conflictOptions: ['ignoreDuplicates', 'updateOnDuplicate'] },
     },
     { packages: ['sequelize'], owners: ['Model'], methods: ['findOne', 'findByPk', 'findAll', 'count'], role: 'read', system: 'Sequelize' },
     { packages: ['sequelize'], owners: ['Sequelize'], methods: ['query'], role: 'sql', system: 'Sequelize' },

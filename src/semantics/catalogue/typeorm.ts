@@ -5,14 +5,16 @@ const writeMethods = ['save', 'insert', 'update', 'upsert', 'delete', 'remove', 
 export const typeorm: ClientCatalogue = {
   client: 'typeorm',
   methods: [
-    { packages: ['typeorm'], owners: ['Repository', 'EntityManager', 'BaseEntity'], methods: writeMethods, role: 'write', system: 'TypeORM' },
     {
       packages: ['typeorm'],
-      owners: ['InsertQueryBuilder', 'UpdateQueryBuilder', 'DeleteQueryBuilder', 'SoftDeleteQueryBuilder'],
-      methods: ['execute'],
+      owners: ['Repository', 'EntityManager', 'BaseEntity'],
+      methods: writeMethods,
       role: 'write',
       system: 'TypeORM',
+      repeat: { inserts: ['insert'], accumulates: ['increment', 'decrement'], conflictOptions: ['conflictPaths'] },
     },
+    { packages: ['typeorm'], owners: ['InsertQueryBuilder'], methods: ['execute'], role: 'write', system: 'TypeORM', repeat: { inserts: ['execute'], conflictChain: ['orIgnore', 'orUpdate'] } },
+    { packages: ['typeorm'], owners: ['UpdateQueryBuilder', 'DeleteQueryBuilder', 'SoftDeleteQueryBuilder'], methods: ['execute'], role: 'write', system: 'TypeORM' },
     {
       packages: ['typeorm'],
       owners: ['Repository', 'EntityManager', 'BaseEntity'],

@@ -38,10 +38,23 @@ export interface MethodEntry {
   /** effect: what a redelivery repeats ("sends an email"). */
   readonly what?: string;
   /**
-   * effect, or publish to a job queue: an options property that makes a repeated call harmless
-   * when present (`idempotencyKey`, a job's `jobId`).
+   * effect, or publish to a job queue: options properties that make a repeated call harmless
+   * when one is present (`idempotencyKey`, a job's `jobId`).
    */
-  readonly idempotentWith?: string;
+  readonly idempotentWith?: readonly string[];
+  /**
+   * publish to a job queue kept in the caller's database: an options property that enqueues the
+   * job through the caller's connection, inside its transaction (pg-boss `{ db }`). Such a call
+   * is an outbox write, not a dual write.
+   */
+  readonly inCallersTransactionWith?: string;
+  /** write: how a repeat of the call behaves, for handlers that may see a message twice. */
+  readonly repeat?: RepeatFacets;
+  /**
+   * kv: when the call records a key only if it is absent, the dedupe guard of a consumer:
+   * always (`SETNX`), or with a flag as an argument or an options property (`SET k v NX`, `{ NX: true }`).
+   */
+  readonly guardWhen?: 'always' | { readonly flag: string };
   /**
    * effect: the role holds only when an options property has one of these values
    * (`fetch(url, { method: 'POST' })`; a GET repeats nothing).
@@ -53,6 +66,33 @@ export interface MethodEntry {
   readonly payload?: PayloadLocation;
   /** publish: the message is a job for a worker (Bull, BullMQ): its name is a job name, not an event name. */
   readonly jobQueue?: boolean;
+}
+
+/** What a repeated write does: most writes set state (a repeat is harmless), these add to it. */
+export interface RepeatFacets {
+  /** Methods of the entry that insert a new row or document each time: a repeat duplicates it. */
+  readonly inserts?: readonly string[];
+  /** Methods that add to what is stored (`increment`): a repeat counts twice. */
+  readonly accumulates?: readonly string[];
+  /** Options that make an insert a no-op on a duplicate key (`skipDuplicates`, `ignoreDuplicates`). */
+  readonly conflictOptions?: readonly string[];
+  /** Chained calls that do the same, after the insert (`.onConflict().ignore()`) or before it (Kysely's `.onConflict(…).execute()`). */
+  readonly conflictChain?: readonly string[];
+  /** Update operators that add instead of set (`$inc`), with what they do ("adds to a field"). */
+  readonly accumulatingOperators?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A client that is itself the function: postgres.js `` sql`INSERT …` `` and its transaction
+ * handle. Matched by the declaration of the call signature the checker resolves (its package and
+ * owner), only for tagged templates whose text reads as SQL.
+ */
+export interface CallableEntry {
+  readonly packages: readonly string[];
+  readonly owners: readonly string[];
+  /** `sql`: classify the statement in the template. */
+  readonly role: 'sql';
+  readonly system: string;
 }
 
 /**
@@ -85,6 +125,7 @@ export interface ClientCatalogue {
   readonly client: string;
   readonly methods?: readonly MethodEntry[];
   readonly commands?: readonly CommandEntry[];
+  readonly callables?: readonly CallableEntry[];
   readonly consumers?: ConsumerCatalogue;
   readonly transactionDecorators?: readonly TransactionDecoratorEntry[];
 }
@@ -120,6 +161,8 @@ export interface ConsumerConstructorEntry {
   readonly packages: readonly string[];
   readonly classes: readonly string[];
   readonly handlerIndex: number;
+  /** The handler is a property of that argument: `new Consumer({ handleMessage })`. */
+  readonly handlerProperties?: readonly string[];
   readonly system: string;
   readonly description: string;
 }
