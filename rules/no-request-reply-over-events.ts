@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 import { getSemantics } from '../src/semantics/index.js';
+import { fixedTransportRequestNames } from '../src/semantics/catalogue/index.js';
 import { getRequestReply, type CorrelatedWait, type TransportVerdict } from '../src/semantics/request-reply.js';
 import { isInlineCallback } from '../src/semantics/ts-nodes.js';
 import type { CallLike } from '../src/semantics/resolve-call.js';
@@ -8,7 +9,15 @@ import { createRule } from '../src/util/create-rule.js';
 import { describeChain } from '../src/util/messages.js';
 
 export type Options = [];
-export type MessageId = 'requestReply' | 'requestReplyUnknownTransport' | 'replySubscription' | 'replyingEventHandler' | 'replyingHandler' | 'correlatedReply';
+export type MessageId =
+  | 'requestReply'
+  | 'rpcRequest'
+  | 'requestReplyUnknownTransport'
+  | 'replySubscription'
+  | 'replyingEventHandler'
+  | 'replyingHandler'
+  | 'rpcResponder'
+  | 'correlatedReply';
 
 /** What to do instead, said the same way by every message. */
 const remedy = 'call the service that owns the answer (HTTP/gRPC), or read a model fed by its events';
@@ -24,10 +33,12 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       requestReply: `{{call}} sends a request over {{transport}} and waits for the reply: a slow, fragile RPC where replies get lost or orphaned. Instead, ${remedy}; publish events with \`emit\`.`,
+      rpcRequest: `{{call}} publishes a request over {{transport}} and waits for the reply: a slow, fragile RPC where replies get lost or orphaned. Instead, ${remedy}; publish events without waiting for an answer.`,
       requestReplyUnknownTransport: `{{call}} sends a request and waits for the reply, over a transport not visible here ({{why}}). Over a broker that is request/reply over events: ${remedy}. For TCP or gRPC, register the client with \`ClientsModule.register\` where this program sees it.`,
       replySubscription: `{{call}} subscribes to the Kafka reply topic of {{pattern}} so that \`send\` can wait for answers: request/reply over Kafka. Instead, ${remedy}.`,
       replyingEventHandler: `{{handler}} replies to the event '{{pattern}}' over {{transport}}. An event expects no answer, and a reply makes every publisher wait: handle it with \`@EventPattern\` and return nothing.`,
       replyingHandler: `{{handler}} answers '{{pattern}}' with a reply over {{transport}}: the responding half of request/reply over a broker. Instead, ${remedy}, or handle it with \`@EventPattern\` and return nothing.`,
+      rpcResponder: `{{handler}} answers '{{pattern}}' with a reply over {{transport}}: the responding half of request/reply over a broker. Instead, ${remedy}, or consume it with {{instead}} and return nothing.`,
       correlatedReply: `{{wait}} waits for a reply to what {{publish}} publishes to {{broker}}, matched through {{matched}}: request/reply over events. Instead, ${remedy}.`,
     },
     schema: [],
@@ -44,6 +55,14 @@ export default createRule<Options, MessageId>({
         // Syntax first: only `.send(…)` and `.subscribeToResponseOf(…)` can be a NestJS request.
         if (node.callee.type !== AST_NODE_TYPES.MemberExpression || node.callee.property.type !== AST_NODE_TYPES.Identifier) return;
         const method = node.callee.property.name;
+        if (fixedTransportRequestNames.has(method)) {
+          // A client that names its broker itself: `amqpConnection.request(…)` waits for a reply over RabbitMQ.
+          const library = semantics.libraryCallOf(node);
+          if (library?.role.kind === 'publish' && library.role.expectsReply === true && library.entry?.transportFromClient !== true) {
+            context.report({ node, messageId: 'rpcRequest', data: { call: `\`${library.label}\``, transport: library.role.system } });
+            return;
+          }
+        }
         if (method !== 'send' && method !== 'subscribeToResponseOf') return;
         const request = requestReply.nestRequestOf(semantics.tsNodeOf(node) as ts.CallExpression);
         if (request === undefined) return;
@@ -60,11 +79,12 @@ export default createRule<Options, MessageId>({
         const handler = requestReply.replyingEventHandlerOf(semantics.tsNodeOf(node) as ts.MethodDeclaration);
         if (handler === undefined) return;
         const decorator = services.tsNodeToESTreeNodeMap.get(handler.decorator) as TSESTree.Node | undefined;
-        context.report({
-          node: decorator ?? node,
-          messageId: handler.eventNamed ? 'replyingEventHandler' : 'replyingHandler',
-          data: { handler: `\`${handler.name}\``, pattern: handler.pattern, transport: handler.systems.join(' / ') },
-        });
+        const data = { handler: `\`${handler.name}\``, pattern: handler.pattern, transport: handler.systems.join(' / ') };
+        if (handler.insteadDecorator !== undefined) {
+          context.report({ node: decorator ?? node, messageId: 'rpcResponder', data: { ...data, instead: `\`@${handler.insteadDecorator}\`` } });
+          return;
+        }
+        context.report({ node: decorator ?? node, messageId: handler.eventNamed ? 'replyingEventHandler' : 'replyingHandler', data });
       },
       ':function:exit'(node: TSESTree.FunctionLike) {
         const fn = semantics.tsNodeOf(node) as ts.Node | undefined;

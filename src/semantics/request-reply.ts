@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { returnedExpressions, skipOuter, walkUnit } from './ts-nodes.js';
-import { inProcessEmitterPackages } from './catalogue/index.js';
+import { inProcessEmitterPackages, replyingDecoratorEntries } from './catalogue/index.js';
 import {
   amqplibReplyConsumers,
   correlationIdOption,
@@ -69,6 +69,8 @@ export interface NestRequest {
 
 export interface ReplyingEventHandler {
   readonly decorator: ts.Decorator;
+  /** For a client whose handlers reply by decorator (`@RabbitRPC`): the decorator of a handler that does not. */
+  readonly insteadDecorator?: string;
   /** The pattern as a string, or as written when it is computed (`TicketCreatedEvent.name`). */
   readonly pattern: string;
   /** The pattern is a past-tense event name (`order.placed`), not an RPC-style one (`get_user`). */
@@ -472,6 +474,20 @@ function createRequestReply(program: ts.Program): RequestReply {
       if (!ts.isCallExpression(call)) continue;
       const symbol = resolvedSymbol(call.expression);
       const declared = symbol?.declarations?.[0];
+      const declaredIn = declared === undefined ? undefined : packageOfDeclaration(declared);
+      const replying = replyingDecoratorEntries.find((d) => symbol !== undefined && d.decorators.includes(symbol.getName()) && declaredIn !== undefined && d.packages.includes(declaredIn));
+      if (replying?.replies !== undefined) {
+        if (!returnsReply(method)) return undefined;
+        const literal = patternOption(call.arguments[0], replying.replies.patternProperties);
+        return {
+          decorator,
+          insteadDecorator: replying.replies.insteadDecorator,
+          pattern: literal ?? 'its routing key',
+          eventNamed: literal !== undefined && judgeEventName(literal).ok === true,
+          name: methodLabel(method),
+          systems: [replying.system],
+        };
+      }
       if (symbol?.getName() !== nestReplyingDecorator || declared === undefined || packageOfDeclaration(declared) !== nestMicroservicesPackage) continue;
       const patternArgument = call.arguments[0];
       if (patternArgument === undefined || !returnsReply(method)) return undefined;
@@ -481,9 +497,23 @@ function createRequestReply(program: ts.Program): RequestReply {
       const eventNamed = literal !== undefined && judgeEventName(literal).ok === true;
       const systems = servedSystemsOf(call);
       if (systems === undefined) return undefined;
-      const owner = ts.isClassLike(method.parent) ? method.parent.name?.text : undefined;
-      const name = owner === undefined ? method.name.getText() : `${owner}.${method.name.getText()}`;
-      return { decorator, pattern, eventNamed, name, systems };
+      return { decorator, pattern, eventNamed, name: methodLabel(method), systems };
+    }
+    return undefined;
+  }
+
+  function methodLabel(method: ts.MethodDeclaration): string {
+    const owner = ts.isClassLike(method.parent) ? method.parent.name?.text : undefined;
+    return owner === undefined ? method.name.getText() : `${owner}.${method.name.getText()}`;
+  }
+
+  /** `@RabbitRPC({ routingKey: 'quote.requested' })`: the first of these options written as a string. */
+  function patternOption(options: ts.Expression | undefined, properties: readonly string[]): string | undefined {
+    if (options === undefined || !ts.isObjectLiteralExpression(options)) return undefined;
+    for (const name of properties) {
+      const property = options.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === name);
+      const value = property !== undefined && ts.isPropertyAssignment(property) ? stringValueOf(property.initializer, 0) : undefined;
+      if (value !== undefined) return value;
     }
     return undefined;
   }

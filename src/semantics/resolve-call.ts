@@ -155,7 +155,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
       payloadsByCall.set(call, payloadExpressions(checker, input, { path: entry.payload.path ?? [], argument: 0 }));
     }
     if (entry.role !== 'write') return { kind: entry.role, system: entry.system };
-    return { kind: 'write', system: entry.system, outbox: targetsOutbox(call, commandInputTables(command)) };
+    return { kind: 'write', system: entry.system, outbox: targetsOutbox(call, entry.tableProperty === undefined ? [] : commandInputTables(command, entry.tableProperty)) };
   }
 
   function roleFromCatalogue(call: CallLike, declarations: readonly ts.Declaration[], entries: readonly MethodEntry[]): Role | undefined {
@@ -175,7 +175,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     const system = entry.system;
     switch (entry.role) {
       case 'sql': {
-        const text = sqlTextOf(firstArgument(call), 0);
+        const text = sqlTextOf(firstArgument(call), 0, entry.sqlOptions ?? []);
         if (text === undefined) return undefined;
         const sql = classifySql(text);
         sqlClassifications.set(call, sql);
@@ -269,27 +269,26 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
   }
 
   /** The text of a SQL argument: literals, templates, `{ text }` configs, and `const` bindings. */
-  function sqlTextOf(node: ts.Expression | undefined, hops: number): string | undefined {
+  /** `options`: the properties of a config object that hold the statement, from the catalogue entry. */
+  function sqlTextOf(node: ts.Expression | undefined, hops: number, options: readonly string[] = []): string | undefined {
     if (node === undefined) return undefined;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
     if (ts.isTemplateExpression(node)) return templateText(node);
     if (ts.isTaggedTemplateExpression(node)) return templateText(node.template);
-    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return sqlTextOf(node.expression, hops);
+    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return sqlTextOf(node.expression, hops, options);
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-      return (sqlTextOf(node.left, hops) ?? sqlPlaceholder) + (sqlTextOf(node.right, hops) ?? sqlPlaceholder);
+      return (sqlTextOf(node.left, hops, options) ?? sqlPlaceholder) + (sqlTextOf(node.right, hops, options) ?? sqlPlaceholder);
     }
     if (ts.isObjectLiteralExpression(node)) {
-      const text = node.properties.find(
-        (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && ['text', 'sql', 'query'].includes(p.name.text),
-      );
-      return text === undefined ? undefined : sqlTextOf(text.initializer, hops);
+      const text = node.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && options.includes(p.name.text));
+      return text === undefined ? undefined : sqlTextOf(text.initializer, hops, options);
     }
     if (ts.isIdentifier(node) && hops < maxConstHops) {
       // An imported constant (`import { INSERT_ORDER } from './sql.js'`) is an alias: follow it.
       const symbol = symbolAt(checker, node);
       const declaration = symbol?.valueDeclaration;
       if (declaration !== undefined && ts.isVariableDeclaration(declaration) && isConstDeclaration(declaration)) {
-        return sqlTextOf(declaration.initializer, hops + 1);
+        return sqlTextOf(declaration.initializer, hops + 1, options);
       }
     }
     return undefined;
@@ -324,10 +323,11 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
       }
     }
     // Fluent chains name the table after the verb: `trx.insert(row).into('outbox')`.
-    for (let node: ts.Node = call; ts.isPropertyAccessExpression(node.parent) && ts.isCallExpression(node.parent.parent); node = node.parent.parent) {
+    const tableChain = matchedEntries.get(call)?.tableChain ?? [];
+    for (let node: ts.Node = call; tableChain.length > 0 && ts.isPropertyAccessExpression(node.parent) && ts.isCallExpression(node.parent.parent); node = node.parent.parent) {
       const method = node.parent.name.text;
       const argument = node.parent.parent.arguments[0];
-      if (['into', 'table', 'from', 'insertInto'].includes(method) && argument !== undefined) names.push(boundedText(argument));
+      if (tableChain.includes(method) && argument !== undefined) names.push(boundedText(argument));
     }
     return names;
   }
@@ -367,8 +367,8 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     return node !== undefined && ts.isNewExpression(node) ? node : undefined;
   }
 
-  /** Table names in `{ TableName: 'outbox' }` inputs of DynamoDB commands, transactions included. */
-  function commandInputTables(command: ts.Expression): string[] {
+  /** Table names in a command's input (`{ TableName: 'outbox' }` of DynamoDB), at any depth: transactions included. */
+  function commandInputTables(command: ts.Expression, tableProperty: string): string[] {
     let input: ts.Node = command;
     if (ts.isIdentifier(input)) {
       const declaration = checker.getSymbolAtLocation(input)?.valueDeclaration;
@@ -377,7 +377,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     }
     const tables: string[] = [];
     const visit = (node: ts.Node): void => {
-      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'TableName' && ts.isStringLiteralLike(node.initializer)) {
+      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === tableProperty && ts.isStringLiteralLike(node.initializer)) {
         tables.push(node.initializer.text);
       }
       if (tables.length < 50) ts.forEachChild(node, visit);

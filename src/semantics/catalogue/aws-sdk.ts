@@ -35,12 +35,14 @@ export const awsSdk: ClientCatalogue = {
       commands: ['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand', 'TransactWriteItemsCommand'],
       role: 'write',
       system: 'DynamoDB',
+      tableProperty: 'TableName',
     },
     {
       packages: ['@aws-sdk/lib-dynamodb'],
       commands: ['PutCommand', 'UpdateCommand', 'DeleteCommand', 'BatchWriteCommand', 'TransactWriteCommand'],
       role: 'write',
       system: 'DynamoDB',
+      tableProperty: 'TableName',
     },
   ],
   methods: [

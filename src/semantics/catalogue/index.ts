@@ -7,6 +7,7 @@ import { bullmq } from './bullmq.js';
 import { confluentKafka } from './confluent-kafka.js';
 import { drizzle } from './drizzle.js';
 import { email } from './email.js';
+import { golevelupRabbitmq } from './golevelup-rabbitmq.js';
 import { googlePubSub } from './google-pubsub.js';
 import { http } from './http.js';
 import { inMemoryCollections } from './in-memory.js';
@@ -40,7 +41,7 @@ import { inProcessPackages } from './in-process.js';
 export { prismaGeneratedPackage, prismaRuntimeSpecifier } from './prisma.js';
 
 export const brokerCatalogues: readonly ClientCatalogue[] = [
-  kafkajs, confluentKafka, amqplib, amqpConnectionManager, awsSdk, sqsConsumer, azureServiceBus, googlePubSub, nats,
+  kafkajs, confluentKafka, amqplib, amqpConnectionManager, golevelupRabbitmq, awsSdk, sqsConsumer, azureServiceBus, googlePubSub, nats,
   nestjsMicroservices, ioredis, nodeRedis, bullmq, bull, pgBoss,
 ];
 export const databaseCatalogues: readonly ClientCatalogue[] = [pg, postgresJs, mysql2, typeorm, prisma, mongoose, mongodb, knex, kysely, drizzle, sequelize, mikroOrm];
@@ -88,6 +89,14 @@ export function ownerMatches(entry: MethodEntry, owner: string | undefined): boo
  * event library) and its owner holds a broker client.
  */
 export const publishLikeMethodName = /^(?:publish|emit|send|produce)(?:$|[A-Z_\d])/u;
+
+/** Names of the methods that wait for a reply over a broker they name themselves (not through a client's transport). */
+export const fixedTransportRequestNames: ReadonlySet<string> = new Set(
+  allCatalogues.flatMap((c) => c.methods ?? []).flatMap((e) => (e.role === 'publish' && e.expectsReply === true && e.transportFromClient !== true ? e.methods : [])),
+);
+
+/** Handler decorators whose method's return value is sent back as a reply (`@RabbitRPC`). */
+export const replyingDecoratorEntries = allCatalogues.flatMap((c) => c.consumers?.decorators ?? []).filter((d) => d.replies !== undefined);
 
 /** Names of the catalogued methods that publish. */
 export const publishMethodNames: ReadonlySet<string> = methodNamesWithRole('publish');

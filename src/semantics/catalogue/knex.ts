@@ -9,6 +9,7 @@ export const knex: ClientCatalogue = {
       methods: ['insert', 'update', 'del', 'delete', 'upsert', 'increment', 'decrement', 'truncate'],
       role: 'write',
       system: 'Knex',
+      tableChain: ['into', 'table', 'from'],
       repeat: { inserts: ['insert'], accumulates: ['increment', 'decrement'], conflictChain: ['onConflict', 'ignore', 'merge'] },
     },
     { packages: ['knex'], owners: ['QueryInterface', 'QueryBuilder'], methods: ['where', 'first', 'select', 'whereIn'], role: 'read', system: 'Knex' },

@@ -6,7 +6,15 @@ export const nestjsMicroservices: ClientCatalogue = {
   methods: [
     { packages: ['@nestjs/microservices'], owners: ['ClientProxy'], methods: ['emit'], role: 'publish', system: 'NestJS microservice transport', payload: { argument: 1 } },
     // `send` waits for a reply, but the request is a message on the broker all the same.
-    { packages: ['@nestjs/microservices'], owners: ['ClientProxy'], methods: ['send'], role: 'publish', system: 'NestJS microservice transport', expectsReply: true },
+    {
+      packages: ['@nestjs/microservices'],
+      owners: ['ClientProxy'],
+      methods: ['send'],
+      role: 'publish',
+      system: 'NestJS microservice transport',
+      expectsReply: true,
+      transportFromClient: true,
+    },
   ],
   consumers: {
     decorators: [

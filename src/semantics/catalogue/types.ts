@@ -48,6 +48,10 @@ export interface MethodEntry {
    * is an outbox write, not a dual write.
    */
   readonly inCallersTransactionWith?: string;
+  /** sql: the property of an options-object argument that holds the statement (pg `{ text }`, mysql2 `{ sql }`). */
+  readonly sqlOptions?: readonly string[];
+  /** write: methods chained after the call whose first argument names the table (`trx.insert(row).into('outbox')`). */
+  readonly tableChain?: readonly string[];
   /** write: how a repeat of the call behaves, for handlers that may see a message twice. */
   readonly repeat?: RepeatFacets;
   /**
@@ -62,6 +66,12 @@ export interface MethodEntry {
   readonly onlyWhen?: { readonly property: string; readonly values: readonly string[] };
   /** publish: the call waits for a reply (NestJS `ClientProxy.send`); it is still a message on the broker. */
   readonly expectsReply?: boolean;
+  /**
+   * publish: the broker is known only from the client's configuration (NestJS transports), so
+   * request/reply is judged by the transport analysis; without it, `expectsReply` on this
+   * entry's system is request/reply over a broker by itself (`AmqpConnection.request`).
+   */
+  readonly transportFromClient?: boolean;
   /** publish: where the message body is. */
   readonly payload?: PayloadLocation;
   /** publish: the message is a job for a worker (Bull, BullMQ): its name is a job name, not an event name. */
@@ -110,6 +120,8 @@ export interface CommandEntry {
   readonly effectWhenInputHas?: { readonly property: string; readonly what: string };
   /** publish: where the message body is in the command's input. */
   readonly payload?: PayloadLocation;
+  /** write: the input property that names the table, at any depth (DynamoDB `TableName`, transactions included). */
+  readonly tableProperty?: string;
 }
 
 /** Method decorators that run the whole method in a database transaction: `@Transactional()`. */
@@ -173,6 +185,8 @@ export interface ConsumerDecoratorEntry {
   readonly decorators: readonly string[];
   readonly system: string;
   readonly description: string;
+  /** The handler's return value is sent back as a reply (`@RabbitRPC`); the pattern is in these options of its first argument. */
+  readonly replies?: { readonly patternProperties: readonly string[]; readonly insteadDecorator: string };
 }
 
 /** Handler functions recognised by the type of their first parameter (`SQSEvent`). */
