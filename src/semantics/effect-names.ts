@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { publishLikeMethodName } from './catalogue/index.js';
+import type { ClientReach } from './client-reach.js';
 import { isReadableSource } from './declarations.js';
 import { calleeNameOf, isSqlTaggedTemplate, sqlTemplateName, type CallLike } from './resolve-call.js';
 
@@ -36,15 +37,26 @@ interface FileIndex {
 const indexByFile = new WeakMap<ts.SourceFile, FileIndex>();
 const defaultExportName = 'default';
 
-/** `seeds`: the call names that have a role by themselves, per interest. */
-export function createEffectNames(program: ts.Program, seeds: Readonly<Record<EffectInterest, ReadonlySet<string>>>): EffectNames {
-  let callersOf: ReadonlyMap<string, readonly string[]> | undefined;
+/**
+ * `seeds`: the call names that have a role by themselves, per interest. `reach`: which files can
+ * reach a broker client through their imports; for publishes, a function in a file that reaches
+ * none calls nothing that publishes, so its calls are left out of that graph. That keeps common
+ * names (`get`, `add`, `find`) from making every call a publish candidate.
+ */
+export function createEffectNames(program: ts.Program, seeds: Readonly<Record<EffectInterest, ReadonlySet<string>>>, reach?: ClientReach): EffectNames {
+  const graphs = new Map<'broker' | 'any', ReadonlyMap<string, readonly string[]>>();
   const reachable = new Map<EffectInterest, ReadonlySet<string>>();
   return {
     mayReach(name, interest) {
       let names = reachable.get(interest);
       if (names === undefined) {
-        callersOf ??= callGraphOf(program);
+        // Only brokers are never global: a file that imports nothing may still call `fetch` or use a `Set`.
+        const scope = interest === 'publish' ? 'broker' : 'any';
+        let callersOf = graphs.get(scope);
+        if (callersOf === undefined) {
+          callersOf = callGraphOf(program, scope === 'broker' && reach !== undefined ? (file) => reach.reachesBroker(file) : undefined);
+          graphs.set(scope, callersOf);
+        }
         // Publish-like names may be wrappers from declaration-only libraries, whose bodies are not in the graph.
         const publishLike = interest === 'tx-scope' ? [] : [...callersOf.keys()].filter((called) => publishLikeMethodName.test(called));
         names = namesReaching(new Set([...seeds[interest], ...publishLike]), callersOf);
@@ -55,11 +67,11 @@ export function createEffectNames(program: ts.Program, seeds: Readonly<Record<Ef
   };
 }
 
-/** Called name → the names whose bodies call it, over the project's own files. */
-function callGraphOf(program: ts.Program): Map<string, string[]> {
+/** Called name → the names whose bodies call it, over the project's own files (those in scope, when given). */
+function callGraphOf(program: ts.Program, inScope?: (file: ts.SourceFile) => boolean): Map<string, string[]> {
   const callersOf = new Map<string, string[]>();
   for (const file of program.getSourceFiles()) {
-    if (!isReadableSource(file, program)) continue;
+    if (!isReadableSource(file, program) || (inScope !== undefined && !inScope(file))) continue;
     const { edges } = indexOf(file);
     for (let i = 0; i + 1 < edges.length; i += 2) {
       const [definer, called] = [edges[i] ?? '', edges[i + 1] ?? ''];

@@ -149,7 +149,7 @@ function baseClassPublishes(cls: ts.ClassLikeDeclaration, checker: ts.TypeChecke
   if (base === undefined) return false;
   return base.members.some((member) => {
     const fn = ts.isMethodDeclaration(member) ? member : functionHeldBy(member);
-    return fn !== undefined && summaries.effectsOfFunction(fn).some((effect) => effect.role.kind === 'publish');
+    return fn !== undefined && summaries.effectsOfFunction(fn, 'publish').some((effect) => effect.role.kind === 'publish');
   });
 }
 
@@ -162,7 +162,9 @@ function programSemantics(program: ts.Program, settings: EventDrivenSettings): P
   let semantics = bySettings.get(settings);
   if (semantics === undefined) {
     const resolver = createCallResolver(program, settings);
-    semantics = { resolver, summaries: createSummaries(program, resolver), consumers: createConsumers(program, resolver, settings.consumers) };
+    // Settings may name any project function as a publisher or writer: then every file may reach one.
+    const reach = hasSettingsFunctions(settings) ? undefined : getClientReach(program);
+    semantics = { resolver, summaries: createSummaries(program, resolver, reach), consumers: createConsumers(program, resolver, settings.consumers) };
     bySettings.set(settings, semantics);
   }
   return semantics;

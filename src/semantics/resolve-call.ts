@@ -114,8 +114,9 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
       const sql = classifySql(templateText(call.template));
       sqlClassifications.set(call, sql);
       if (sql.kind === 'other') return undefined;
-      const outbox = sql.kind === 'write' ? targetsOutbox(call, sql.writtenTables) : sql.kind === 'read' ? targetsOutbox(call, sql.readTables) : undefined;
-      return { role: { kind: sql.kind, system: entry.system, ...(outbox === undefined ? {} : { outbox }) }, label: labelOf(call), sql };
+      const role: Role = { kind: sql.kind, system: entry.system };
+      const tables = sql.kind === 'write' ? sql.writtenTables : sql.kind === 'read' ? sql.readTables : undefined;
+      return { role: tables === undefined ? role : withLazyOutbox(role, () => targetsOutbox(call, tables)), label: labelOf(call), sql };
     }
     return undefined;
   }
@@ -155,7 +156,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
       payloadsByCall.set(call, payloadExpressions(checker, input, { path: entry.payload.path ?? [], argument: 0 }));
     }
     if (entry.role !== 'write') return { kind: entry.role, system: entry.system };
-    return { kind: 'write', system: entry.system, outbox: targetsOutbox(call, entry.tableProperty === undefined ? [] : commandInputTables(command, entry.tableProperty)) };
+    return withLazyOutbox({ kind: 'write', system: entry.system }, () => targetsOutbox(call, entry.tableProperty === undefined ? [] : commandInputTables(command, entry.tableProperty)));
   }
 
   function roleFromCatalogue(call: CallLike, declarations: readonly ts.Declaration[], entries: readonly MethodEntry[]): Role | undefined {
@@ -181,9 +182,9 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
         sqlClassifications.set(call, sql);
         if (sql.kind === 'other') return undefined;
         // A read of the outbox (`SELECT … FROM outbox … FOR UPDATE SKIP LOCKED`) is what a relay does.
-        if (sql.kind === 'read') return { kind: 'read', system, outbox: targetsOutbox(call, sql.readTables) };
+        if (sql.kind === 'read') return withLazyOutbox({ kind: 'read', system }, () => targetsOutbox(call, sql.readTables));
         if (sql.kind !== 'write') return { kind: sql.kind, system };
-        return { kind: 'write', system, outbox: targetsOutbox(call, sql.writtenTables) };
+        return withLazyOutbox({ kind: 'write', system }, () => targetsOutbox(call, sql.writtenTables));
       }
       case 'tx-scope': {
         const args = ts.isCallExpression(call) ? call.arguments : [];
@@ -198,7 +199,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
       }
       case 'write': {
         if (ts.isTaggedTemplateExpression(call)) sqlClassifications.set(call, classifySql(templateText(call.template)));
-        return { kind: 'write', system, outbox: targetsOutbox(call, sqlClassifications.get(call)?.writtenTables ?? []) };
+        return withLazyOutbox({ kind: 'write', system }, () => targetsOutbox(call, sqlClassifications.get(call)?.writtenTables ?? []));
       }
       case 'effect':
         if (entry.onlyWhen !== undefined && !hasPropertyValue(call, entry.onlyWhen.property, entry.onlyWhen.values)) return undefined;
@@ -206,7 +207,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
         if (entry.idempotentWith?.some((property) => hasPropertyNamed(call, property)) === true) return undefined;
         return { kind: 'effect', system, what: entry.what ?? 'has a side effect' };
       case 'read':
-        return { kind: 'read', system, outbox: targetsOutbox(call, []) };
+        return withLazyOutbox({ kind: 'read', system }, () => targetsOutbox(call, []));
       case 'publish':
         // A job enqueued through the caller's own connection commits with its transaction: an outbox row.
         if (entry.inCallersTransactionWith !== undefined && hasPropertyNamed(call, entry.inCallersTransactionWith)) return { kind: 'write', system, outbox: true };
@@ -476,6 +477,16 @@ function clip(text: string): string {
 function boundedText(node: ts.Node): string {
   const text = node.getText();
   return text.length > 200 ? text.slice(0, 200) : text;
+}
+
+/**
+ * A write or read whose `outbox` flag is computed when first read: telling an outbox table
+ * apart asks the checker for the receiver's type, which a caller that only wants publishes
+ * (event names, envelopes) never needs.
+ */
+function withLazyOutbox(role: Role, compute: () => boolean): Role {
+  let value: boolean | undefined;
+  return Object.defineProperty({ ...role }, 'outbox', { enumerable: true, get: () => (value ??= compute()) });
 }
 
 /** The system of an outbox writer named in settings: the outbox is all that is known of it. */

@@ -5,6 +5,7 @@ import { createTransactionWrappers } from './transaction-wrappers.js';
 import { runsCallbacksInline } from './ts-nodes.js';
 import { createTypedWrappers } from './typed-wrappers.js';
 import { idempotencyRoleOf } from './idempotency.js';
+import type { ClientReach } from './client-reach.js';
 import { createEffectNames, type EffectInterest } from './effect-names.js';
 import { createImplementations } from './implementations.js';
 import { calleeNameOf, isSqlTaggedTemplate, type CallLike, type CallResolver } from './resolve-call.js';
@@ -25,8 +26,12 @@ export interface Summaries {
   effectsOfCall(call: CallLike, interest?: EffectInterest): readonly Effect[];
   /** Could this call have a role of this interest, directly or through project functions, by its name? */
   mayHaveRole(call: CallLike, interest: EffectInterest): boolean;
-  /** Effects of running a function body (its own calls and the callbacks it passes inline). */
-  effectsOfFunction(fn: ts.SignatureDeclaration): readonly Effect[];
+  /**
+   * Effects of running a function body (its own calls and the callbacks it passes inline). With
+   * an interest, only calls that can lead to its roles are followed (an `any` summary, when there
+   * is one, serves every interest).
+   */
+  effectsOfFunction(fn: ts.SignatureDeclaration, interest?: EffectInterest): readonly Effect[];
 }
 
 /** Which effects travel up through wrappers. Transaction markers stay inside the function that uses them. */
@@ -44,25 +49,32 @@ interface PartialSummary {
   /** `depthCut`, or the stack index of the in-progress function a cycle ran into. */
   readonly cut: number;
   readonly cutAt: ts.Node | undefined;
+  readonly interest: EffectInterest;
 }
 
-export function createSummaries(program: ts.Program, resolver: CallResolver): Summaries {
+/** `reach`: which files can reach a catalogued client; without it every file may. */
+export function createSummaries(program: ts.Program, resolver: CallResolver, reach?: ClientReach): Summaries {
   const implementations = createImplementations(program);
-  const effectNames = createEffectNames(program, resolver.namesWithRoles);
+  const effectNames = createEffectNames(program, resolver.namesWithRoles, reach);
   const typedWrappers = createTypedWrappers(program);
   const checker = program.getTypeChecker();
   const transactionWrappers = createTransactionWrappers(
     // Opening a transaction with SQL text (`query('BEGIN')`) is a tx-begin of the catalogue too.
     (call) => effectsOfCall(call, 'tx-scope').find((e) => e.role.kind === 'tx-scope' || e.role.kind === 'tx-begin')?.role,
   );
-  /** Complete summaries: computed with nothing cut below them, so the same whoever asks first. */
-  const byFunction = new WeakMap<ts.Node, readonly Effect[]>();
+  /**
+   * Complete summaries, per interest: computed with nothing cut below them, so the same whoever
+   * asks first. A `publish` ask that finds an `any` summary uses it (it holds every publish).
+   */
+  const byInterest = new Map<EffectInterest, WeakMap<ts.Node, readonly Effect[]>>();
+  const completeSummary = (fn: ts.Node, interest: EffectInterest): readonly Effect[] | undefined =>
+    byInterest.get(interest)?.get(fn) ?? (interest === 'any' ? undefined : byInterest.get('any')?.get(fn));
   let completed = 0;
   /**
    * Summaries asked for with an empty stack but cut by the depth limit or a cycle. Such a
    * summary depends only on the complete ones it used: reuse it until another one is cached.
    */
-  const topLevel = new WeakMap<ts.Node, { readonly effects: readonly Effect[]; readonly completed: number }>();
+  const topLevel = new WeakMap<ts.Node, { readonly effects: readonly Effect[]; readonly completed: number; readonly interest: EffectInterest }>();
   /** The functions being summarized, outermost first; `inProgress` maps each to its index. */
   const stack: ts.Node[] = [];
   const inProgress = new Map<ts.Node, number>();
@@ -93,7 +105,8 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
     if (!mayHaveRole(call, interest)) return [];
     const library = resolver.libraryCallOf(call);
     if (library !== undefined) {
-      const idempotency = idempotencyRoleOf(call, library, resolver);
+      // What a repeat does matters to consumers, not to a caller that only wants publishes.
+      const idempotency = interest === 'publish' ? undefined : idempotencyRoleOf(call, library, resolver);
       const chain = [library.label];
       return idempotency === undefined || idempotency === library.role ? [{ role: library.role, chain }] : [{ role: library.role, chain }, { role: idempotency, chain }];
     }
@@ -102,7 +115,7 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
     const label = resolver.labelOf(call);
     if (target !== undefined) {
       if (!isReadableDeclaration(target, program)) return [];
-      const effects = effectsOfFunction(target).map((effect) => ({ role: effect.role, chain: [label, ...effect.chain] }));
+      const effects = effectsOfFunction(target, interest).map((effect) => ({ role: effect.role, chain: [label, ...effect.chain] }));
       const wrapper = interest === 'publish' ? undefined : transactionWrappers.wrapperOf(target);
       const callback = wrapper === undefined || !ts.isCallExpression(call) ? undefined : call.arguments[wrapper.index];
       if (wrapper === undefined || callback === undefined || !isCallbackArgument(callback)) return effects;
@@ -118,7 +131,7 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
     const found = new Map<string, Effect>();
     for (const { className, body } of declarations.flatMap((d) => implementations.implementationsOf(d))) {
       const name = ts.getNameOfDeclaration(body)?.getText() ?? (ts.isPropertyDeclaration(body.parent) ? body.parent.name.getText() : 'method');
-      for (const effect of effectsOfFunction(body)) {
+      for (const effect of effectsOfFunction(body, interest)) {
         const key = effectKey(effect.role);
         if (!found.has(key)) found.set(key, { role: effect.role, chain: [label, `${className}.${name}`, ...effect.chain] });
       }
@@ -126,13 +139,13 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
     return [...found.values()];
   }
 
-  function effectsOfFunction(fn: ts.SignatureDeclaration): readonly Effect[] {
-    const cached = byFunction.get(fn);
+  function effectsOfFunction(fn: ts.SignatureDeclaration, interest: EffectInterest = 'any'): readonly Effect[] {
+    const cached = completeSummary(fn, interest);
     if (cached !== undefined) return cached;
     const depth = stack.length;
     if (depth === 0) {
       const top = topLevel.get(fn);
-      if (top?.completed === completed) return top.effects;
+      if (top?.completed === completed && top.interest === interest) return top.effects;
       partial = new Map();
     }
     // A cycle or a very deep chain contributes nothing more; the rest of the summary still holds,
@@ -147,7 +160,7 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
       return [];
     }
     const reused = partial.get(fn);
-    if (reused !== undefined && reused.depth <= depth) {
+    if (reused !== undefined && reused.depth <= depth && reused.interest === interest) {
       // Still cut at the same in-progress function, or conservatively cut by depth.
       cut = Math.min(cut, reused.cut >= 0 && stack[reused.cut] === reused.cutAt ? reused.cut : depthCut);
       return reused.effects;
@@ -157,14 +170,14 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
     stack.push(fn);
     inProgress.set(fn, depth);
     try {
-      const effects = collectEffects(fn);
+      const effects = collectEffects(fn, interest);
       // A cycle back to `fn` itself loses nothing: its effects are already in the summary.
-      if (cut >= depth) complete(fn, effects);
-      else if (depth === 0) topLevel.set(fn, { effects, completed });
-      else partial.set(fn, { effects, depth, cut, cutAt: cut >= 0 ? stack[cut] : undefined });
+      if (cut >= depth) complete(fn, effects, interest);
+      else if (depth === 0) topLevel.set(fn, { effects, completed, interest });
+      else partial.set(fn, { effects, depth, cut, cutAt: cut >= 0 ? stack[cut] : undefined, interest });
       return effects;
     } catch {
-      complete(fn, []);
+      complete(fn, [], interest);
       return [];
     } finally {
       stack.pop();
@@ -173,12 +186,14 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
     }
   }
 
-  function complete(fn: ts.Node, effects: readonly Effect[]): void {
-    byFunction.set(fn, effects);
+  function complete(fn: ts.Node, effects: readonly Effect[], interest: EffectInterest): void {
+    let summaries = byInterest.get(interest);
+    if (summaries === undefined) byInterest.set(interest, (summaries = new WeakMap()));
+    summaries.set(fn, effects);
     completed++;
   }
 
-  function collectEffects(fn: ts.SignatureDeclaration): readonly Effect[] {
+  function collectEffects(fn: ts.SignatureDeclaration, interest: EffectInterest): readonly Effect[] {
     const body = 'body' in fn ? (fn.body as ts.Node | undefined) : undefined;
     if (body === undefined) return [];
     const found = new Map<string, Effect>();
@@ -186,7 +201,9 @@ export function createSummaries(program: ts.Program, resolver: CallResolver): Su
     const visit = (node: ts.Node): void => {
       if (++visited > maxNodesPerFunction) return;
       if (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) {
-        for (const effect of effectsOfCall(node)) {
+        for (const effect of effectsOfCall(node, interest)) {
+          // A publish-only summary keeps publishes: the rest is never asked of it.
+          if (interest === 'publish' && effect.role.kind !== 'publish') continue;
           const key = effectKey(effect.role);
           if (summarizedKinds.has(effect.role.kind) && !found.has(key)) found.set(key, effect);
         }
