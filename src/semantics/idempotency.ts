@@ -49,7 +49,7 @@ function repeatedWrite(call: CallLike, library: LibraryCall, method: string): Ro
     }
     return undefined;
   }
-  const repeat = library.entry?.repeat;
+  const repeat = library.repeat;
   if (repeat?.accumulates?.includes(method) === true) return { kind: 'effect', system, what: 'changes a counter' };
   for (const [operator, what] of Object.entries(repeat?.accumulatingOperators ?? {})) {
     if (hasPropertyNamed(call, operator)) return { kind: 'effect', system, what };
@@ -62,7 +62,7 @@ function repeatedWrite(call: CallLike, library: LibraryCall, method: string): Ro
   ) {
     return { kind: 'effect', system, what: 'inserts a row' };
   }
-  if (isAccumulatingDynamoUpdate(call)) return { kind: 'effect', system, what: 'adds to an attribute' };
+  if (repeat?.accumulatingExpression !== undefined && addsInUpdateExpression(call, repeat.accumulatingExpression)) return { kind: 'effect', system, what: 'adds to an attribute' };
   return undefined;
 }
 
@@ -132,12 +132,14 @@ function hasConflictInChain(call: CallLike, methods: readonly string[]): boolean
   return false;
 }
 
-/** DynamoDB `UpdateExpression: 'ADD #count :one'` or `SET #n = #n + :one`. */
-function isAccumulatingDynamoUpdate(call: CallLike): boolean {
+/** `{ UpdateExpression: 'ADD #count :one' }` or `'SET #n = #n + :one'`, in the input as written. */
+function addsInUpdateExpression(call: CallLike, property: string): boolean {
   if (!ts.isCallExpression(call)) return false;
   const text = call.arguments[0]?.getText() ?? '';
-  if (text.length > 5000 || !text.includes('UpdateExpression')) return false;
-  return /UpdateExpression\s*:\s*['"`](?:ADD\b|[^'"`]*=\s*[#\w]+\s*\+)/u.test(text);
+  const at = text.length > 5000 ? -1 : text.indexOf(property);
+  if (at === -1) return false;
+  // After the property: a quoted expression that starts with ADD, or sets a name to itself plus something.
+  return /^\s*:\s*['"`](?:ADD\b|[^'"`]*=\s*[#\w]+\s*\+)/u.test(text.slice(at + property.length));
 }
 
 function firstArgumentText(call: CallLike): string {

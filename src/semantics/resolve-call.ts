@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { callableEntries, commandEntriesByClass, isCommandSenderPackage, methodEntriesByName, ownerMatches, publishMethodNames, transactionScopeMethodNames, type MethodEntry } from './catalogue/index.js';
+import { callableEntries, commandEntriesByClass, isCommandSenderPackage, methodEntriesByName, ownerMatches, publishMethodNames, transactionScopeMethodNames, type MethodEntry, type RepeatFacets } from './catalogue/index.js';
 import type { EffectInterest } from './effect-names.js';
 import { declaredTypeNamesOf, memberByDeclaredType } from './declared-member.js';
 import { declarationMatchesSpecifier, isConstDeclaration, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
@@ -19,8 +19,10 @@ export interface LibraryCall {
   readonly sql?: SqlClassification;
   /** For publishes: the message bodies, where the catalogue says the client carries them. */
   readonly payloads?: readonly ts.Expression[];
-  /** The catalogue entry the call matched: its facets say how a repeat behaves. */
+  /** The catalogue entry the call matched (a method's; commands have none). */
   readonly entry?: MethodEntry;
+  /** How a repeat of the call behaves, from its method or command entry. */
+  readonly repeat?: RepeatFacets;
 }
 
 export interface CallResolver {
@@ -46,6 +48,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
   const payloadsByCall = new WeakMap<CallLike, readonly ts.Expression[]>();
   const calleeDeclarations = new WeakMap<CallLike, readonly ts.Declaration[]>();
   const matchedEntries = new WeakMap<CallLike, MethodEntry>();
+  const commandRepeats = new WeakMap<CallLike, RepeatFacets>();
   const settingsNames = new Set(
     [...settings.publishers, ...settings.writers, ...settings.outboxWriters, ...settings.guards].flatMap((spec) => namesOfSpecifier(spec)),
   );
@@ -95,12 +98,14 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     const sql = sqlClassifications.get(call);
     const payloads = payloadsByCall.get(call);
     const entry = matchedEntries.get(call);
+    const repeat = entry?.repeat ?? commandRepeats.get(call);
     return {
       role,
       label: labelOf(call),
       ...(sql === undefined ? {} : { sql }),
       ...(payloads === undefined || role.kind !== 'publish' ? {} : { payloads }),
       ...(entry === undefined ? {} : { entry }),
+      ...(repeat === undefined ? {} : { repeat }),
     };
   }
 
@@ -156,6 +161,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
       payloadsByCall.set(call, payloadExpressions(checker, input, { path: entry.payload.path ?? [], argument: 0 }));
     }
     if (entry.role !== 'write') return { kind: entry.role, system: entry.system };
+    if (entry.repeat !== undefined) commandRepeats.set(call, entry.repeat);
     return withLazyOutbox({ kind: 'write', system: entry.system }, () => targetsOutbox(call, entry.tableProperty === undefined ? [] : commandInputTables(command, entry.tableProperty)));
   }
 

@@ -1,4 +1,7 @@
-import type { ClientCatalogue } from './types.js';
+import type { ClientCatalogue, RepeatFacets } from './types.js';
+
+/** An `UpdateExpression` that adds (`ADD #count :one`, `SET #n = #n + :one`) counts twice on a repeat. */
+const dynamoRepeat: RepeatFacets = { accumulatingExpression: 'UpdateExpression' };
 
 /**
  * AWS SDK v3. Every service client inherits one generic `send(command)` from the shared Smithy
@@ -36,6 +39,7 @@ export const awsSdk: ClientCatalogue = {
       role: 'write',
       system: 'DynamoDB',
       tableProperty: 'TableName',
+      repeat: dynamoRepeat,
     },
     {
       packages: ['@aws-sdk/lib-dynamodb'],
@@ -43,6 +47,7 @@ export const awsSdk: ClientCatalogue = {
       role: 'write',
       system: 'DynamoDB',
       tableProperty: 'TableName',
+      repeat: dynamoRepeat,
     },
   ],
   methods: [
@@ -58,6 +63,7 @@ export const awsSdk: ClientCatalogue = {
       methods: ['putItem', 'updateItem', 'deleteItem', 'batchWriteItem', 'transactWriteItems'],
       role: 'write',
       system: 'DynamoDB',
+      repeat: dynamoRepeat,
     },
     {
       packages: ['@aws-sdk/lib-dynamodb'],
@@ -65,6 +71,7 @@ export const awsSdk: ClientCatalogue = {
       methods: ['put', 'update', 'delete', 'batchWrite', 'transactWrite'],
       role: 'write',
       system: 'DynamoDB',
+      repeat: dynamoRepeat,
     },
   ],
   consumers: {

@@ -90,6 +90,8 @@ export interface RepeatFacets {
   readonly conflictChain?: readonly string[];
   /** Update operators that add instead of set (`$inc`), with what they do ("adds to a field"). */
   readonly accumulatingOperators?: Readonly<Record<string, string>>;
+  /** An input property holding an update expression that can add (DynamoDB `UpdateExpression: 'ADD #n :one'`, `SET #n = #n + :one`). */
+  readonly accumulatingExpression?: string;
 }
 
 /**
@@ -122,6 +124,8 @@ export interface CommandEntry {
   readonly payload?: PayloadLocation;
   /** write: the input property that names the table, at any depth (DynamoDB `TableName`, transactions included). */
   readonly tableProperty?: string;
+  /** write: how a repeat of the command behaves. */
+  readonly repeat?: RepeatFacets;
 }
 
 /** Method decorators that run the whole method in a database transaction: `@Transactional()`. */
