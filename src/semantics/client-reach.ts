@@ -1,6 +1,7 @@
 import ts from 'typescript';
-import { allCatalogues, brokerCatalogues, inProcessPackages, platformPackages } from './catalogue/index.js';
+import { allCatalogues, brokerCatalogues, inProcessPackages, packagesOf, platformPackages } from './catalogue/index.js';
 import { isReadableSource } from './declarations.js';
+import { perProgram } from './per-program.js';
 import { packageOfFile } from './package-of.js';
 
 /**
@@ -19,31 +20,13 @@ export interface ClientReach {
 
 /** Declared globally, never imported: their roles (global `fetch`, `Set`) do not mark a file. */
 const globalPackages: ReadonlySet<string> = new Set(platformPackages);
-const packagesOf = (catalogues: typeof allCatalogues): Set<string> =>
-  new Set(
-    catalogues
-      .flatMap((c) => [
-        ...(c.methods ?? []).flatMap((e) => e.packages),
-        ...(c.commands ?? []).flatMap((e) => e.packages),
-        ...(c.callables ?? []).flatMap((e) => e.packages),
-        ...Object.values(c.consumers ?? {}).flatMap((entries: readonly { readonly packages: readonly string[] }[]) => entries.flatMap((e) => e.packages)),
-        ...(c.transactionDecorators ?? []).flatMap((e) => e.packages),
-      ])
-      .filter((pkg) => !globalPackages.has(pkg) && !inProcessPackages.includes(pkg)),
-  );
-const brokerPackages = packagesOf(brokerCatalogues);
-const clientPackages = packagesOf(allCatalogues);
+/** The catalogue's packages, less the platform's and the in-process buses'. */
+const clientPackagesOf = (catalogues: typeof allCatalogues): Set<string> =>
+  new Set(packagesOf(catalogues).filter((pkg) => !globalPackages.has(pkg) && !inProcessPackages.includes(pkg)));
+const brokerPackages = clientPackagesOf(brokerCatalogues);
+const clientPackages = clientPackagesOf(allCatalogues);
 
-const byProgram = new WeakMap<ts.Program, ClientReach>();
-
-export function getClientReach(program: ts.Program): ClientReach {
-  let reach = byProgram.get(program);
-  if (reach === undefined) {
-    reach = createClientReach(program);
-    byProgram.set(program, reach);
-  }
-  return reach;
-}
+export const getClientReach: (program: ts.Program) => ClientReach = perProgram(createClientReach);
 
 function createClientReach(program: ts.Program): ClientReach {
   let computed: { readonly broker: ReadonlySet<ts.SourceFile>; readonly any: ReadonlySet<ts.SourceFile> } | undefined;

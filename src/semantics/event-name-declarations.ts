@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { isReadableSource } from './declarations.js';
+import { perProgram } from './per-program.js';
 
 /**
  * Where event names are declared, so that a name is judged once, at its declaration, and not
@@ -23,16 +24,7 @@ export const eventIdentityFields: ReadonlySet<string> = new Set(['id', 'eventId'
 /** Names that say a type is a command, a request, a query or a UI action, not an event. */
 export const notEventTypeName = /(?:Command|Cmd|Request|Query|Action)$/u;
 
-const byProgram = new WeakMap<ts.Program, EventNameDeclarations>();
-
-export function getEventNameDeclarations(program: ts.Program): EventNameDeclarations {
-  let found = byProgram.get(program);
-  if (found === undefined) {
-    found = createEventNameDeclarations(program);
-    byProgram.set(program, found);
-  }
-  return found;
-}
+export const getEventNameDeclarations: (program: ts.Program) => EventNameDeclarations = perProgram(createEventNameDeclarations);
 
 function createEventNameDeclarations(program: ts.Program): EventNameDeclarations {
   let declarations: Set<ts.Node> | undefined;

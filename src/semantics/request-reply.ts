@@ -26,6 +26,7 @@ import {
 } from './catalogue/request-reply.js';
 import { isConstDeclaration, ownerNameOf, packageOfDeclaration, resolveAlias } from './declarations.js';
 import { judgeEventName } from './names.js';
+import { perProgram } from './per-program.js';
 import { calleeNameOf, hasPropertyNamed, shortCalleeText, type CallLike } from './resolve-call.js';
 import type { Effect } from './roles.js';
 
@@ -97,17 +98,8 @@ export interface Publish {
   readonly effect: Effect;
 }
 
-const byProgram = new WeakMap<ts.Program, RequestReply>();
-
 /** The request/reply analysis of a program, cached per program. */
-export function getRequestReply(program: ts.Program): RequestReply {
-  let analysis = byProgram.get(program);
-  if (analysis === undefined) {
-    analysis = createRequestReply(program);
-    byProgram.set(program, analysis);
-  }
-  return analysis;
-}
+export const getRequestReply: (program: ts.Program) => RequestReply = perProgram(createRequestReply);
 
 const maxHops = 4;
 const maxWalk = 20_000;

@@ -50,16 +50,18 @@ export const sideEffectCatalogues: readonly ClientCatalogue[] = [email, resend, 
 export const allCatalogues: readonly ClientCatalogue[] = [...brokerCatalogues, ...databaseCatalogues, ...sideEffectCatalogues, inMemoryCollections];
 
 /** Every package the catalogue knows: their sources are known by their roles, never read as project code. */
-export const cataloguedPackages: ReadonlySet<string> = new Set([
-  ...inProcessPackages,
-  ...allCatalogues.flatMap((c) => [
+export const cataloguedPackages: ReadonlySet<string> = new Set([...inProcessPackages, ...packagesOf(allCatalogues)]);
+
+/** Every package the entries of these catalogues name, of every kind. */
+export function packagesOf(catalogues: readonly ClientCatalogue[]): string[] {
+  return catalogues.flatMap((c) => [
     ...(c.methods ?? []).flatMap((e) => e.packages),
     ...(c.commands ?? []).flatMap((e) => e.packages),
     ...(c.callables ?? []).flatMap((e) => e.packages),
     ...Object.values(c.consumers ?? {}).flatMap((entries: readonly { readonly packages: readonly string[] }[]) => entries.flatMap((e) => e.packages)),
     ...(c.transactionDecorators ?? []).flatMap((e) => e.packages),
-  ]),
-]);
+  ]);
+}
 
 /** Clients that are themselves the function (postgres.js `sql`). */
 export const callableEntries: readonly CallableEntry[] = allCatalogues.flatMap((c) => c.callables ?? []);
