@@ -4,6 +4,7 @@ import { getSemantics } from '../src/semantics/index.js';
 import { createEventTimestamps, endsLikeTimestamp, isEventName, isTimestampName, wallClockOrderColumn } from '../src/semantics/wall-clock.js';
 import { inlineCallbacksOf, isFunctionNode, parentOf } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
+import { clip } from '../src/util/messages.js';
 
 export type Options = [];
 export type MessageId = 'orderedByWallClock' | 'latestWinsByWallClock';
@@ -294,10 +295,6 @@ function lastName(node: TSESTree.Node): string {
   if (node.type === AST_NODE_TYPES.MemberExpression) return propertyName(node) ?? '';
   if (node.type === AST_NODE_TYPES.CallExpression) return lastName(node.callee);
   return '';
-}
-
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 /** Modules whose import marks a file as user-interface code. */

@@ -23,6 +23,8 @@ export interface Handler {
    * subscription): where messages arrive. Code before it runs once per poll, not per message.
    */
   readonly receivesAt?: ts.Node;
+  /** The option that makes the broker settle each message as it is handed over (`noAck: true`): nothing the handler does can fail it. */
+  readonly autoAck?: ts.Node;
 }
 
 export interface PositionField {
@@ -143,11 +145,13 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
     }
     if (handlerIndexOf(location, call) !== index) return undefined;
     if (location.properties === undefined ? property !== undefined : property === undefined || !location.properties.includes(property)) return undefined;
+    const autoAck = autoAckOf(entry, call);
     return {
       system: entry.system,
       description: property === undefined ? entry.description : `${entry.description} (${property})`,
       fn,
       name: property ?? `${shortCalleeText(call.expression)} callback`,
+      ...(autoAck === undefined ? {} : { autoAck }),
     };
   }
 
@@ -296,7 +300,8 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
     for (const reference of references) {
       const target = functionDeclarationOf(reference.expression);
       if (target !== undefined && !found.has(target)) {
-        found.set(target, { system: entry.system, description: entry.description, fn: target, name: functionName(target) });
+        const autoAck = autoAckOf(entry, call);
+        found.set(target, { system: entry.system, description: entry.description, fn: target, name: functionName(target), ...(autoAck === undefined ? {} : { autoAck }) });
       }
     }
   }
@@ -589,6 +594,15 @@ function textWithin(text: string, needle: string, node: ts.Node): boolean {
     byNeedle.set(needle, positions);
   }
   return positions.some((at) => at >= node.pos && at < node.end);
+}
+
+/** The `{ noAck: true }` of a registration whose broker then settles messages as it delivers them. */
+function autoAckOf(entry: ConsumerEntry, call: ts.CallExpression): ts.Node | undefined {
+  const options = entry.autoAckWhen === undefined ? undefined : call.arguments[entry.autoAckWhen.argument];
+  if (options === undefined || !ts.isObjectLiteralExpression(options)) return undefined;
+  return options.properties.find(
+    (p) => ts.isPropertyAssignment(p) && p.name.getText() === entry.autoAckWhen?.property && p.initializer.kind === ts.SyntaxKind.TrueKeyword,
+  );
 }
 
 /** Is there, where some registration with this method name keeps its handler, a reference to a function? */

@@ -10,14 +10,16 @@ import { createSummaries, type Summaries } from './summaries.js';
 import { transactionDecorators } from './catalogue/index.js';
 import { getClientReach } from './client-reach.js';
 import { functionHeldBy, packageOfDeclaration, symbolAt } from './declarations.js';
+import { isThenable } from './promises.js';
 
 export type { Handler, PositionField } from './consumers.js';
 export { positionFieldNames } from './consumers.js';
-export type { LibraryCall } from './resolve-call.js';
+export type { LibraryCall, PartitionKeyedMessages } from './resolve-call.js';
 export type { Effect, Role, RoleKind } from './roles.js';
 export type { EffectInterest } from './effect-names.js';
 export type { EventDrivenSettings, FunctionSpecifier, Settings } from './settings.js';
 export { effectKey } from './summaries.js';
+export { serializedValueOf } from './payloads.js';
 
 /** What a rule asks of the semantic layer about the file it lints. */
 export interface FileSemantics {
@@ -51,6 +53,8 @@ export interface FileSemantics {
   transactionDecoratorOf(node: TSESTree.FunctionLike): { readonly system: string; readonly label: string } | undefined;
   /** Does the project class this class extends have a method that publishes (the abstract-publisher pattern)? */
   baseClassPublishes(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean;
+  /** Is the call's value a promise (someone must wait for it)? Asks the checker: call it after cheaper checks. */
+  returnsPromise(node: TSESTree.CallExpression): boolean;
   tsNodeOf(node: TSESTree.Node): ts.Node;
   /** The ESTree node of a TypeScript node of this file, if it has one. */
   esNodeOf(node: ts.Node): TSESTree.Node | undefined;
@@ -114,6 +118,7 @@ export function getSemantics(context: Readonly<TSESLint.RuleContext<string, read
     },
     transactionDecoratorOf: (node) => transactionDecoratorOf(tsNodeOf(node), services.program.getTypeChecker()),
     baseClassPublishes: (node) => baseClassPublishes(tsNodeOf(node) as ts.ClassLikeDeclaration, services.program.getTypeChecker(), summaries),
+    returnsPromise: (node) => isThenable(services.program.getTypeChecker(), tsNodeOf(node)),
     tsNodeOf,
     esNodeOf: (node) => services.tsNodeToESTreeNodeMap.get(node),
   };
@@ -138,7 +143,7 @@ function transactionDecoratorOf(fn: ts.Node, checker: ts.TypeChecker): { readonl
 }
 
 function hasSettingsFunctions(settings: EventDrivenSettings): boolean {
-  return [settings.publishers, settings.writers, settings.outboxWriters, settings.guards, settings.consumers].some((list) => list.length > 0);
+  return [settings.publishers, settings.writers, settings.outboxWriters, settings.guards, settings.consumers, settings.failureRecorders].some((list) => list.length > 0);
 }
 
 function baseClassPublishes(cls: ts.ClassLikeDeclaration, checker: ts.TypeChecker, summaries: Summaries): boolean {

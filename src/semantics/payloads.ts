@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { PayloadLocation } from './catalogue/types.js';
 import { isConstDeclaration, symbolAt } from './declarations.js';
-import { skipOuter } from './ts-nodes.js';
+import { returnedExpressions, skipOuter } from './ts-nodes.js';
 
 /**
  * The message bodies a publish call carries, found through the catalogue's payload location:
@@ -22,7 +22,7 @@ export function payloadExpressions(checker: ts.TypeChecker, root: ts.Expression 
     current = current.flatMap((node) => {
       const value = valueOf(checker, node, 0);
       if (value === undefined) return [];
-      if (step === '*') return ts.isArrayLiteralExpression(value) ? value.elements.filter((e) => !ts.isSpreadElement(e)) : [];
+      if (step === '*') return elementsOf(value);
       if (!ts.isObjectLiteralExpression(value)) return [];
       return value.properties.flatMap((property) => {
         const name = property.name !== undefined && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
@@ -33,6 +33,17 @@ export function payloadExpressions(checker: ts.TypeChecker, root: ts.Expression 
     });
   }
   return current;
+}
+
+/** The elements of an array: a literal's, or what a `.map` callback returns (`events.map((e) => ({ key: e.orderId, value }))`). */
+function elementsOf(value: ts.Expression): ts.Expression[] {
+  if (ts.isArrayLiteralExpression(value)) return value.elements.filter((e) => !ts.isSpreadElement(e));
+  if (!ts.isCallExpression(value)) return [];
+  const callee = skipOuter(value.expression);
+  const callback = value.arguments[0];
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'map' || callback === undefined) return [];
+  const fn = skipOuter(callback);
+  return ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? returnedExpressions(fn) : [];
 }
 
 /**

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { callableEntries, commandEntriesByClass, isCommandSenderPackage, methodEntriesByName, ownerMatches, publishMethodNames, transactionScopeMethodNames, type MethodEntry, type RepeatFacets } from './catalogue/index.js';
+import type { PartitionKeyLocation } from './catalogue/types.js';
 import type { EffectInterest } from './effect-names.js';
 import { declaredTypeNamesOf, memberByDeclaredType } from './declared-member.js';
 import { declarationMatchesSpecifier, isConstDeclaration, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
@@ -23,6 +24,15 @@ export interface LibraryCall {
   readonly entry?: MethodEntry;
   /** How a repeat of the call behaves, from its method or command entry. */
   readonly repeat?: RepeatFacets;
+  /** For publishes: the messages that carry a partition or ordering key, where they are written in place. */
+  readonly partitionKey?: PartitionKeyedMessages;
+}
+
+/** The message objects of a publish (`{ key, value }` of kafkajs) and the property that keys them. */
+export interface PartitionKeyedMessages {
+  readonly location: PartitionKeyLocation;
+  /** Each message as written: an object literal, or an expression the rule cannot see into. */
+  readonly messages: readonly ts.Expression[];
 }
 
 export interface CallResolver {
@@ -49,8 +59,9 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
   const calleeDeclarations = new WeakMap<CallLike, readonly ts.Declaration[]>();
   const matchedEntries = new WeakMap<CallLike, MethodEntry>();
   const commandRepeats = new WeakMap<CallLike, RepeatFacets>();
+  const partitionKeys = new WeakMap<CallLike, PartitionKeyedMessages>();
   const settingsNames = new Set(
-    [...settings.publishers, ...settings.writers, ...settings.outboxWriters, ...settings.guards].flatMap((spec) => namesOfSpecifier(spec)),
+    [...settings.publishers, ...settings.writers, ...settings.outboxWriters, ...settings.guards, ...settings.failureRecorders].flatMap((spec) => namesOfSpecifier(spec)),
   );
 
   const namesWithRoles = {
@@ -99,6 +110,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     const payloads = payloadsByCall.get(call);
     const entry = matchedEntries.get(call);
     const repeat = entry?.repeat ?? commandRepeats.get(call);
+    const partitionKey = partitionKeys.get(call);
     return {
       role,
       label: labelOf(call),
@@ -106,6 +118,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
       ...(payloads === undefined || role.kind !== 'publish' ? {} : { payloads }),
       ...(entry === undefined ? {} : { entry }),
       ...(repeat === undefined ? {} : { repeat }),
+      ...(partitionKey === undefined || role.kind !== 'publish' ? {} : { partitionKey }),
     };
   }
 
@@ -134,6 +147,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     if (matches(settings.outboxWriters)) return { kind: 'write', system: settingsOutboxSystem, outbox: true };
     if (matches(settings.publishers)) return { kind: 'publish', system: 'a broker (settings)' };
     if (matches(settings.writers)) return { kind: 'write', system: 'the database (settings)' };
+    if (matches(settings.failureRecorders)) return { kind: 'nack', system: 'a failure recorder (settings)' };
     return undefined;
   }
 
@@ -159,6 +173,10 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
     if (entry.payload !== undefined) {
       const input = commandNewExpressionOf(command)?.arguments?.[entry.payload.argument];
       payloadsByCall.set(call, payloadExpressions(checker, input, { path: entry.payload.path ?? [], argument: 0 }));
+    }
+    if (entry.partitionKey !== undefined) {
+      const input = commandNewExpressionOf(command)?.arguments?.[entry.partitionKey.argument];
+      partitionKeys.set(call, { location: entry.partitionKey, messages: payloadExpressions(checker, input, { path: entry.partitionKey.path ?? [], argument: 0 }) });
     }
     if (entry.role !== 'write') return { kind: entry.role, system: entry.system };
     if (entry.repeat !== undefined) commandRepeats.set(call, entry.repeat);
@@ -219,6 +237,9 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
         if (entry.inCallersTransactionWith !== undefined && hasPropertyNamed(call, entry.inCallersTransactionWith)) return { kind: 'write', system, outbox: true };
         if (entry.payload !== undefined && ts.isCallExpression(call)) {
           payloadsByCall.set(call, payloadExpressions(checker, call.arguments[entry.payload.argument], entry.payload));
+        }
+        if (entry.partitionKey !== undefined && ts.isCallExpression(call)) {
+          partitionKeys.set(call, { location: entry.partitionKey, messages: payloadExpressions(checker, call.arguments[entry.partitionKey.argument], entry.partitionKey) });
         }
         return {
           kind: 'publish',

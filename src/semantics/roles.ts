@@ -26,7 +26,11 @@ export type RoleKind =
   /** A side effect a redelivery repeats: inserts a row, increments a counter, sends an email, charges a card. */
   | 'effect'
   /** A dedupe guard: records or checks the message's identity before the effects. */
-  | 'guard';
+  | 'guard'
+  /** Settles a delivered message as done (`channel.ack`, SQS `DeleteMessageCommand`, `commitOffsets`): the broker forgets it. */
+  | 'ack'
+  /** Settles a delivered message as failed (`nack`, `reject`, dead-letter), or records the failure (settings `failureRecorders`). */
+  | 'nack';
 
 /** One resolved effect of a call: what it does and the system it touches. */
 export interface Role {

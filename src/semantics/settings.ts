@@ -27,6 +27,11 @@ export interface EventDrivenSettings {
    */
   readonly consumers: readonly FunctionSpecifier[];
   /**
+   * Functions or methods that record a failed message where someone will see it (a dead-letter
+   * table, a retry scheduler): a handler's `catch` that calls one does not swallow the error.
+   */
+  readonly failureRecorders: readonly FunctionSpecifier[];
+  /**
    * Lint files that import a test framework (vitest, jest, mocha, `node:test`…) too. They are
    * skipped by default: fixtures write rows and publish in one breath on purpose.
    */
@@ -40,11 +45,11 @@ export interface EventDrivenSettings {
 export type Settings = { -readonly [K in keyof EventDrivenSettings]?: EventDrivenSettings[K] extends readonly (infer T)[] ? T[] : EventDrivenSettings[K] };
 
 const settingsKey = 'event-driven';
-const specifierLists = ['publishers', 'writers', 'outboxWriters', 'guards', 'consumers'] as const;
+const specifierLists = ['publishers', 'writers', 'outboxWriters', 'guards', 'consumers', 'failureRecorders'] as const;
 const knownKeys: ReadonlySet<string> = new Set([...specifierLists, 'outboxTables', 'checkTestFiles']);
 
 const parsedSettings = new WeakMap<object, EventDrivenSettings>();
-const emptySettings: EventDrivenSettings = { publishers: [], writers: [], outboxWriters: [], outboxTables: [], guards: [], consumers: [], checkTestFiles: false };
+const emptySettings: EventDrivenSettings = { publishers: [], writers: [], outboxWriters: [], outboxTables: [], guards: [], consumers: [], failureRecorders: [], checkTestFiles: false };
 
 /** Reads and validates the settings once per settings object; throws a clear error on bad input. */
 export function readSettings(allSettings: Readonly<Record<string, unknown>> | undefined): EventDrivenSettings {
@@ -63,6 +68,7 @@ export function readSettings(allSettings: Readonly<Record<string, unknown>> | un
     outboxTables: readStrings(raw, 'outboxTables'),
     guards: readSpecifiers(raw, 'guards'),
     consumers: readSpecifiers(raw, 'consumers'),
+    failureRecorders: readSpecifiers(raw, 'failureRecorders'),
     checkTestFiles: readBoolean(raw, 'checkTestFiles'),
   };
   parsedSettings.set(raw, settings);

@@ -34,8 +34,8 @@ export interface Summaries {
   effectsOfFunction(fn: ts.SignatureDeclaration, interest?: EffectInterest): readonly Effect[];
 }
 
-/** Which effects travel up through wrappers. Transaction markers stay inside the function that uses them. */
-const summarizedKinds: ReadonlySet<Role['kind']> = new Set(['publish', 'write', 'effect', 'guard']);
+/** Which effects travel up through wrappers (an ack or dead-letter helper too). Transaction markers stay inside the function that uses them. */
+const summarizedKinds: ReadonlySet<Role['kind']> = new Set(['publish', 'write', 'effect', 'guard', 'ack', 'nack']);
 const maxDepth = 8;
 const maxNodesPerFunction = 20_000;
 const noCut = Number.POSITIVE_INFINITY;

@@ -16,6 +16,14 @@ export function parentOf(node: TSESTree.Node): TSESTree.Node | undefined {
   return parent ?? undefined;
 }
 
+/** The innermost function around a node. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = parentOf(node); current !== undefined; current = parentOf(current)) {
+    if (isFunctionNode(current)) return current;
+  }
+  return undefined;
+}
+
 /** Is `node` inside the `finally` block of a `try` in its own function? */
 export function isInFinallyBlock(node: TSESTree.Node): boolean {
   for (let child = node, parent = parentOf(node); parent !== undefined; child = parent, parent = parentOf(parent)) {

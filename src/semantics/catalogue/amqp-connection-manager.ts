@@ -12,6 +12,8 @@ export const amqpConnectionManager: ClientCatalogue = {
   methods: [
     { packages: pkg, owners: ['ChannelWrapper'], methods: ['publish'], role: 'publish', system: 'RabbitMQ', payload: { argument: 2 } },
     { packages: pkg, owners: ['ChannelWrapper'], methods: ['sendToQueue'], role: 'publish', system: 'RabbitMQ', payload: { argument: 1 } },
+    { packages: pkg, owners: ['ChannelWrapper'], methods: ['ack'], role: 'ack', system: 'RabbitMQ' },
+    { packages: pkg, owners: ['ChannelWrapper'], methods: ['nack'], role: 'nack', system: 'RabbitMQ' },
   ],
   consumers: {
     registrations: [
@@ -22,6 +24,7 @@ export const amqpConnectionManager: ClientCatalogue = {
         handler: { kind: 'argument', index: 1 },
         system: 'RabbitMQ',
         description: 'RabbitMQ consumer (amqp-connection-manager)',
+        autoAckWhen: { argument: 2, property: 'noAck' },
       },
     ],
   },

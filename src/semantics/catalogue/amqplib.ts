@@ -7,6 +7,9 @@ export const amqplib: ClientCatalogue = {
     { packages: ['amqplib', '@types/amqplib'], owners: ['Channel', 'ConfirmChannel'], methods: ['publish'], role: 'publish', system: 'RabbitMQ', payload: { argument: 2 } },
     { packages: ['amqplib', '@types/amqplib'], owners: ['Channel', 'ConfirmChannel'], methods: ['sendToQueue'], role: 'publish', system: 'RabbitMQ', payload: { argument: 1 } },
     { packages: ['amqplib', '@types/amqplib'], owners: ['ConfirmChannel'], methods: ['waitForConfirms'], role: 'confirm', system: 'RabbitMQ' },
+    { packages: ['amqplib', '@types/amqplib'], owners: ['Channel'], methods: ['ack', 'ackAll'], role: 'ack', system: 'RabbitMQ' },
+    // Without a requeue, a rejected message goes to the queue's dead-letter exchange (or is dropped).
+    { packages: ['amqplib', '@types/amqplib'], owners: ['Channel'], methods: ['nack', 'nackAll', 'reject'], role: 'nack', system: 'RabbitMQ' },
   ],
   consumers: {
     registrations: [
@@ -17,6 +20,7 @@ export const amqplib: ClientCatalogue = {
         handler: { kind: 'argument', index: 1 },
         system: 'RabbitMQ',
         description: 'amqplib consumer',
+        autoAckWhen: { argument: 2, property: 'noAck' },
       },
     ],
     // A delivery tag counts deliveries on one channel; `redelivered` is a hint, not an identity.

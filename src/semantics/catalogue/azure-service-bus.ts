@@ -11,6 +11,8 @@ export const azureServiceBus: ClientCatalogue = {
   methods: [
     { packages: pkg, owners: ['ServiceBusSender'], methods: ['sendMessages', 'scheduleMessages'], role: 'publish', system: 'Azure Service Bus', payload: { argument: 0, path: ['body'] } },
     { packages: pkg, owners: ['ServiceBusReceiver'], methods: ['receiveMessages'], role: 'receive', system: 'Azure Service Bus' },
+    { packages: pkg, owners: ['ServiceBusReceiver'], methods: ['completeMessage'], role: 'ack', system: 'Azure Service Bus' },
+    { packages: pkg, owners: ['ServiceBusReceiver'], methods: ['abandonMessage', 'deadLetterMessage'], role: 'nack', system: 'Azure Service Bus' },
   ],
   consumers: {
     registrations: [

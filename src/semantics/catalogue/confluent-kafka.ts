@@ -1,3 +1,4 @@
+import { kafkaKey } from './kafkajs.js';
 import type { ClientCatalogue } from './types.js';
 
 const pkg = ['@confluentinc/kafka-javascript'];
@@ -10,8 +11,18 @@ const pkg = ['@confluentinc/kafka-javascript'];
 export const confluentKafka: ClientCatalogue = {
   client: '@confluentinc/kafka-javascript',
   methods: [
-    { packages: pkg, owners: ['Producer'], methods: ['send'], role: 'publish', system: 'Kafka', payload: { argument: 0, path: ['messages', '*', 'value'] } },
-    { packages: pkg, owners: ['Producer'], methods: ['sendBatch'], role: 'publish', system: 'Kafka', payload: { argument: 0, path: ['topicMessages', '*', 'messages', '*', 'value'] } },
+    { packages: pkg, owners: ['Producer'], methods: ['send'], role: 'publish', system: 'Kafka', payload: { argument: 0, path: ['messages', '*', 'value'] }, partitionKey: kafkaKey },
+    {
+      packages: pkg,
+      owners: ['Producer'],
+      methods: ['sendBatch'],
+      role: 'publish',
+      system: 'Kafka',
+      payload: { argument: 0, path: ['topicMessages', '*', 'messages', '*', 'value'] },
+      partitionKey: { ...kafkaKey, path: ['topicMessages', '*', 'messages', '*'] },
+    },
+    { packages: pkg, owners: ['EachBatchPayload'], methods: ['resolveOffset'], role: 'ack', system: 'Kafka' },
+    { packages: pkg, owners: ['Consumer'], methods: ['commitOffsets'], role: 'ack', system: 'Kafka' },
   ],
   consumers: {
     registrations: [

@@ -5,7 +5,17 @@ export const googlePubSub: ClientCatalogue = {
   methods: [
     { packages: ['@google-cloud/pubsub'], owners: ['Topic'], methods: ['publish', 'publishJSON'], role: 'publish', system: 'Pub/Sub', payload: { argument: 0 } },
     // `publishMessage({ data })` or `publishMessage({ json })`.
-    { packages: ['@google-cloud/pubsub'], owners: ['Topic'], methods: ['publishMessage'], role: 'publish', system: 'Pub/Sub', payload: { argument: 0, path: ['data|json'] } },
+    {
+      packages: ['@google-cloud/pubsub'],
+      owners: ['Topic'],
+      methods: ['publishMessage'],
+      role: 'publish',
+      system: 'Pub/Sub',
+      payload: { argument: 0, path: ['data|json'] },
+      partitionKey: { argument: 0, property: 'orderingKey' },
+    },
+    { packages: ['@google-cloud/pubsub'], owners: ['Message'], methods: ['ack', 'ackWithResponse'], role: 'ack', system: 'Pub/Sub' },
+    { packages: ['@google-cloud/pubsub'], owners: ['Message'], methods: ['nack', 'nackWithResponse'], role: 'nack', system: 'Pub/Sub' },
   ],
   consumers: {
     registrations: [

@@ -1,4 +1,7 @@
-import type { ClientCatalogue } from './types.js';
+import type { ClientCatalogue, PartitionKeyLocation } from './types.js';
+
+/** A message without a key goes to any partition: events of one aggregate lose their order. */
+export const kafkaKey: PartitionKeyLocation = { argument: 0, path: ['messages', '*'], property: 'key', missingLosesOrder: true };
 
 /**
  * kafkajs declares `send`/`sendBatch` on an unexported `type Sender = {…}` that both
@@ -8,8 +11,19 @@ import type { ClientCatalogue } from './types.js';
 export const kafkajs: ClientCatalogue = {
   client: 'kafkajs',
   methods: [
-    { packages: ['kafkajs'], owners: ['Sender'], methods: ['send'], role: 'publish', system: 'Kafka', payload: { argument: 0, path: ['messages', '*', 'value'] } },
-    { packages: ['kafkajs'], owners: ['Sender'], methods: ['sendBatch'], role: 'publish', system: 'Kafka', payload: { argument: 0, path: ['topicMessages', '*', 'messages', '*', 'value'] } },
+    { packages: ['kafkajs'], owners: ['Sender'], methods: ['send'], role: 'publish', system: 'Kafka', payload: { argument: 0, path: ['messages', '*', 'value'] }, partitionKey: kafkaKey },
+    {
+      packages: ['kafkajs'],
+      owners: ['Sender'],
+      methods: ['sendBatch'],
+      role: 'publish',
+      system: 'Kafka',
+      payload: { argument: 0, path: ['topicMessages', '*', 'messages', '*', 'value'] },
+      partitionKey: { ...kafkaKey, path: ['topicMessages', '*', 'messages', '*'] },
+    },
+    // Marking an offset processed (or committing it) tells Kafka the group is done with the message.
+    { packages: ['kafkajs'], owners: ['EachBatchPayload'], methods: ['resolveOffset', 'commitOffsetsIfNecessary'], role: 'ack', system: 'Kafka' },
+    { packages: ['kafkajs'], owners: ['Consumer'], methods: ['commitOffsets'], role: 'ack', system: 'Kafka' },
   ],
   consumers: {
     registrations: [

@@ -11,6 +11,10 @@ export const nats: ClientCatalogue = {
     { packages: ['nats', '@nats-io/nats-core', '@nats-io/transport-node'], owners: ['NatsConnection', 'Publisher'], methods: ['publish'], role: 'publish', system: 'NATS', payload: { argument: 1 } },
     { packages: ['nats', '@nats-io/jetstream'], owners: ['JetStreamClient'], methods: ['publish'], role: 'publish', system: 'NATS JetStream', payload: { argument: 1 } },
     { packages: ['node-nats-streaming'], owners: ['Stan'], methods: ['publish'], role: 'publish', system: 'NATS Streaming', payload: { argument: 1 } },
+    { packages: ['nats', '@nats-io/jetstream'], owners: ['JsMsg', 'JsMsgImpl'], methods: ['ack', 'ackAck'], role: 'ack', system: 'NATS JetStream' },
+    // `term()` stops redelivery for good; `nak()` asks for a redelivery.
+    { packages: ['nats', '@nats-io/jetstream'], owners: ['JsMsg', 'JsMsgImpl'], methods: ['nak', 'term'], role: 'nack', system: 'NATS JetStream' },
+    { packages: ['node-nats-streaming'], owners: ['Message'], methods: ['ack'], role: 'ack', system: 'NATS Streaming' },
   ],
   consumers: {
     registrations: [

@@ -11,6 +11,23 @@ export interface PayloadLocation {
   readonly path?: readonly string[];
 }
 
+/**
+ * Where a publish carries the key that picks a partition or an ordering group: Kafka's message
+ * `key`, Kinesis `PartitionKey`, SQS FIFO `MessageGroupId`, Pub/Sub `orderingKey`. `path` leads
+ * from the argument (a command's input, for commands) to each message object.
+ */
+export interface PartitionKeyLocation {
+  readonly argument: number;
+  readonly path?: readonly string[];
+  readonly property: string;
+  /**
+   * A message without the key goes to any partition, so events of one aggregate lose their
+   * order (Kafka). Otherwise the key is required by the API or only matters when set, and only
+   * a constant value is wrong.
+   */
+  readonly missingLosesOrder?: boolean;
+}
+
 /** A role a catalogue entry assigns; `sql` means "classify the SQL text of the first argument". */
 export type EntryRole = RoleKind | 'sql';
 
@@ -76,6 +93,8 @@ export interface MethodEntry {
   readonly payload?: PayloadLocation;
   /** publish: the message is a job for a worker (Bull, BullMQ): its name is a job name, not an event name. */
   readonly jobQueue?: boolean;
+  /** publish: where each message's partition or ordering key is. */
+  readonly partitionKey?: PartitionKeyLocation;
 }
 
 /** What a repeated write does: most writes set state (a repeat is harmless), these add to it. */
@@ -126,6 +145,8 @@ export interface CommandEntry {
   readonly tableProperty?: string;
   /** write: how a repeat of the command behaves. */
   readonly repeat?: RepeatFacets;
+  /** publish: where each record's partition or ordering key is in the input. */
+  readonly partitionKey?: PartitionKeyLocation;
 }
 
 /** Method decorators that run the whole method in a database transaction: `@Transactional()`. */
@@ -170,6 +191,11 @@ export interface ConsumerEntry {
   readonly system: string;
   /** What the handler's first parameter is, for messages: "the kafkajs payload". */
   readonly description: string;
+  /**
+   * The broker settles each message as it hands it over when an options property is `true`
+   * (amqplib `{ noAck: true }`): a crash in the handler loses the message.
+   */
+  readonly autoAckWhen?: { readonly argument: number; readonly property: string };
 }
 
 /** Classes whose constructor takes a handler: `new Worker(queue, processor)`. */

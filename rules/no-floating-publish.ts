@@ -1,0 +1,92 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getSemantics, type Effect } from '../src/semantics/index.js';
+import { enclosingFunction } from '../src/util/ast.js';
+import { promiseFateOf, type PromiseFate } from '../src/util/promise-fate.js';
+import { createRule } from '../src/util/create-rule.js';
+import { describeChain } from '../src/util/messages.js';
+
+export type Options = [];
+export type MessageId = 'floatingPublish' | 'voidedPublish' | 'publishInForEach' | 'addAwait';
+
+export default createRule<Options, MessageId>({
+  name: 'no-floating-publish',
+  meta: {
+    type: 'problem',
+    hasSuggestions: true,
+    docs: {
+      description: 'Require every publish promise to be awaited, returned or given a rejection handler',
+      recommended: 'recommended',
+      requiresTypeChecking: true,
+    },
+    messages: {
+      floatingPublish:
+        '{{call}} publishes to {{system}} and nobody waits for it. If the broker call fails, the event is lost and nothing notices: `await` it, return it, or handle its rejection.',
+      voidedPublish:
+        '{{call}} publishes to {{system}} and `void` throws its promise away. If the broker call fails, the event is lost and nothing notices: `await` it or handle its rejection.',
+      publishInForEach:
+        'This `forEach` callback publishes to {{system}} ({{call}}), but `forEach` does not wait for it: the caller moves on and a failure is lost. Use `for…of` with `await`, or `Promise.all(items.map(…))`.',
+      addAwait: 'Await the publish.',
+    },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const semantics = getSemantics(context);
+    const sourceCode = context.sourceCode;
+    const reportedCallbacks = new WeakSet<TSESTree.Node>();
+    // Syntax first: a file whose calls cannot lead to a publish asks the checker nothing.
+    if (!semantics.mayPublishIn(sourceCode.ast)) return {};
+
+    return {
+      CallExpression(node) {
+        const fate = promiseFateOf(node, sourceCode);
+        if (fate === 'handled') {
+          checkForEachCallback(node);
+          return;
+        }
+        const publish = publishOf(node);
+        if (publish === undefined || !semantics.returnsPromise(node)) return;
+        const data = { call: describeChain(publish), system: publish.role.system };
+        context.report({ node, messageId: fate === 'voided' ? 'voidedPublish' : 'floatingPublish', data, suggest: awaitSuggestion(node, fate) });
+      },
+    };
+
+    function publishOf(node: TSESTree.CallExpression): Effect | undefined {
+      return semantics.effectsOf(node, 'publish').find((e) => e.role.kind === 'publish');
+    }
+
+    /** `items.forEach(async (item) => { await producer.send(…) })`: the callback's promise is dropped by `forEach`. */
+    function checkForEachCallback(call: TSESTree.CallExpression): void {
+      const callback = enclosingFunction(call);
+      // An async callback, or one whose body is the publish (`forEach((e) => producer.send(e))`).
+      if (callback === undefined || !(callback.async || callback.body === call) || reportedCallbacks.has(callback)) return;
+      const forEach = callback.parent;
+      if (
+        forEach.type !== AST_NODE_TYPES.CallExpression ||
+        forEach.arguments[0] !== callback ||
+        forEach.callee.type !== AST_NODE_TYPES.MemberExpression ||
+        forEach.callee.property.type !== AST_NODE_TYPES.Identifier ||
+        forEach.callee.property.name !== 'forEach'
+      ) {
+        return;
+      }
+      const publish = publishOf(call);
+      if (publish === undefined || (!callback.async && !semantics.returnsPromise(call))) return;
+      reportedCallbacks.add(callback);
+      context.report({ node: forEach.callee.property, messageId: 'publishInForEach', data: { call: describeChain(publish), system: publish.role.system } });
+    }
+
+    /** `await` in front of the call (or instead of `void`), where the enclosing function is async. */
+    function awaitSuggestion(call: TSESTree.CallExpression, fate: PromiseFate): TSESLint.ReportSuggestionArray<MessageId> {
+      if (enclosingFunction(call)?.async !== true) return [];
+      const statement = call.parent;
+      if (fate === 'voided' && statement.type === AST_NODE_TYPES.UnaryExpression) {
+        const voidKeyword = sourceCode.getFirstToken(statement);
+        if (voidKeyword === null) return [];
+        return [{ messageId: 'addAwait', fix: (fixer) => fixer.replaceText(voidKeyword, 'await') }];
+      }
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return [];
+      return [{ messageId: 'addAwait', fix: (fixer) => fixer.insertTextBefore(call, 'await ') }];
+    }
+  },
+});

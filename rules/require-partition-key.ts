@@ -1,0 +1,163 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { getSemantics, serializedValueOf, type PartitionKeyedMessages } from '../src/semantics/index.js';
+import { createRule } from '../src/util/create-rule.js';
+import { clip } from '../src/util/messages.js';
+
+export type Options = [];
+export type MessageId = 'missingKey' | 'constantKey' | 'randomKey' | 'useAggregateKey';
+
+/** Identity fields of an event's aggregate: `orderId`, `aggregateId`, `customer_id`. Linear: anchored suffixes. */
+const aggregateIdName = /^[a-z][A-Za-z\d]*Id$|^[a-z][a-z\d]*_id$/u;
+/** Ids that name the message or the request, never the aggregate: keying on them spreads one aggregate's events everywhere. */
+const messageIdNames: ReadonlySet<string> = new Set(['eventId', 'messageId', 'correlationId', 'causationId', 'requestId', 'traceId', 'spanId', 'idempotencyKey', 'event_id', 'message_id', 'correlation_id', 'causation_id', 'request_id', 'trace_id']);
+/** Calls that make a new value each time: a key from one of them is no key at all. */
+const randomSources: ReadonlySet<string> = new Set(['randomUUID', 'uuid', 'v4', 'uuidv4', 'v7', 'uuidv7', 'nanoid', 'ulid', 'random', 'now', 'cuid', 'createId']);
+/** Where a payload nests the aggregate's fields (`{ type, data: { orderId } }`). */
+const payloadContainers: readonly string[] = ['data', 'payload', 'detail', 'body'];
+
+/** An aggregate id in a message body: its field name, and the expression that reads it where the body is built. */
+interface AggregateId {
+  readonly name: string;
+  readonly expression: string;
+  readonly isString: boolean;
+}
+
+export default createRule<Options, MessageId>({
+  name: 'require-partition-key',
+  meta: {
+    type: 'problem',
+    hasSuggestions: true,
+    docs: {
+      description: "Require a partition or ordering key derived from the event's aggregate: not missing, not constant, not random",
+      recommended: 'strict',
+      requiresTypeChecking: true,
+    },
+    messages: {
+      missingKey:
+        'This {{system}} message has no `{{property}}`, so events of one {{aggregate}} land on any partition and consumers see them out of order. Key it by `{{aggregate}}`.',
+      constantKey:
+        "Every {{system}} message here gets the same `{{property}}` ({{value}}): they all go to one partition or ordering group, which caps throughput at one consumer's. Key by the aggregate id.",
+      randomKey:
+        '`{{property}}` is new for every {{system}} message ({{value}}), so one aggregate\'s events spread over partitions and lose their order. Key by the aggregate id.',
+      useAggregateKey: 'Key the message by `{{expression}}`.',
+    },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const semantics = getSemantics(context);
+    const sourceCode = context.sourceCode;
+    if (!semantics.mayPublishIn(sourceCode.ast)) return {};
+
+    return {
+      CallExpression(node) {
+        const keyed = semantics.libraryCallOf(node)?.partitionKey;
+        if (keyed === undefined) return;
+        const system = semantics.libraryCallOf(node)?.role.system ?? 'broker';
+        for (const message of keyed.messages) checkMessage(message, keyed, system);
+      },
+    };
+
+    function checkMessage(message: ts.Expression, keyed: PartitionKeyedMessages, system: string): void {
+      const written = serializedValueOf(semantics.checker, message);
+      const object = written === undefined ? undefined : semantics.esNodeOf(written);
+      if (object?.type !== AST_NODE_TYPES.ObjectExpression) return;
+      // A spread may bring the key along: judge only what is written.
+      if (object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return;
+      const property = keyed.location.property;
+      const key = object.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyName(p) === property);
+      const value = key?.value;
+      if (value === undefined || isNullish(value)) {
+        if (keyed.location.missingLosesOrder !== true) return;
+        const aggregate = aggregateIdIn(object);
+        if (aggregate === undefined) return;
+        context.report({
+          node: key ?? object,
+          messageId: 'missingKey',
+          data: { system, property, aggregate: aggregate.name },
+          suggest: key === undefined ? keySuggestion(object, property, aggregate) : [],
+        });
+        return;
+      }
+      if (value.type === AST_NODE_TYPES.AssignmentPattern || value.type === AST_NODE_TYPES.ObjectPattern || value.type === AST_NODE_TYPES.ArrayPattern) return;
+      if (isRandom(value)) {
+        context.report({ node: value, messageId: 'randomKey', data: { system, property, value: clip(sourceCode.getText(value)) } });
+        return;
+      }
+      const constant = constantText(value);
+      if (constant !== undefined) context.report({ node: value, messageId: 'constantKey', data: { system, property, value: constant } });
+    }
+
+    /** The aggregate id the message's body carries: `{ value: JSON.stringify(event) }` where `event.data.orderId` exists. */
+    function aggregateIdIn(message: TSESTree.ObjectExpression): AggregateId | undefined {
+      for (const property of message.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.key === property.value) continue;
+        const bodyNode = serializedValueOf(semantics.checker, semantics.tsNodeOf(property.value) as ts.Expression);
+        if (bodyNode === undefined) continue;
+        const body = semantics.esNodeOf(bodyNode);
+        const found = aggregateIdOfType(semantics.checker.getTypeAtLocation(bodyNode), 0);
+        if (found === undefined) continue;
+        const base = body !== undefined && (body.type === AST_NODE_TYPES.Identifier || body.type === AST_NODE_TYPES.MemberExpression) ? sourceCode.getText(body) : undefined;
+        return { name: found.path.at(-1) ?? found.path.join('.'), expression: base === undefined ? '' : `${base}.${found.path.join('.')}`, isString: found.isString };
+      }
+      return undefined;
+    }
+
+    function aggregateIdOfType(type: ts.Type, depth: number): { readonly path: readonly string[]; readonly isString: boolean } | undefined {
+      const properties = semantics.checker.getPropertiesOfType(type);
+      for (const property of properties) {
+        const name = property.getName();
+        if (aggregateIdName.test(name) && !messageIdNames.has(name)) {
+          const propertyType = semantics.checker.getTypeOfSymbol(property);
+          return { path: [name], isString: (propertyType.flags & ts.TypeFlags.StringLike) !== 0 && !propertyType.isUnion() };
+        }
+      }
+      if (depth > 0) return undefined;
+      for (const container of payloadContainers) {
+        const nested = properties.find((p) => p.getName() === container);
+        if (nested === undefined) continue;
+        const inner = aggregateIdOfType(semantics.checker.getTypeOfSymbol(nested), depth + 1);
+        if (inner !== undefined) return { path: [container, ...inner.path], isString: inner.isString };
+      }
+      return undefined;
+    }
+
+    function keySuggestion(message: TSESTree.ObjectExpression, property: string, aggregate: AggregateId): TSESLint.ReportSuggestionArray<MessageId> {
+      const first = message.properties[0];
+      if (aggregate.expression === '' || first === undefined) return [];
+      const keyExpression = aggregate.isString ? aggregate.expression : `String(${aggregate.expression})`;
+      return [{ messageId: 'useAggregateKey', data: { expression: keyExpression }, fix: (fixer) => fixer.insertTextBefore(first, `${property}: ${keyExpression}, `) }];
+    }
+
+    /** A value that is the same on every call: a literal, or anything the checker types as one literal. */
+    function constantText(value: TSESTree.Node): string | undefined {
+      if (value.type === AST_NODE_TYPES.Literal && (typeof value.value === 'string' || typeof value.value === 'number')) return clip(sourceCode.getText(value));
+      if (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0) return clip(sourceCode.getText(value));
+      const type = semantics.checker.getTypeAtLocation(semantics.tsNodeOf(value));
+      if (type.isStringLiteral()) return `${clip(sourceCode.getText(value))} is always ${JSON.stringify(type.value)}`;
+      if (type.isNumberLiteral()) return `${clip(sourceCode.getText(value))} is always ${String(type.value)}`;
+      return undefined;
+    }
+  },
+});
+
+function isRandom(value: TSESTree.Node): boolean {
+  let node = value;
+  // `String(uuid())`, `` `${randomUUID()}` ``.
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'String' && node.arguments[0] !== undefined) node = node.arguments[0];
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.quasis.every((q) => q.value.cooked === '') && node.expressions.length === 1 && node.expressions[0] !== undefined) node = node.expressions[0];
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = node.callee;
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+  return name !== undefined && randomSources.has(name);
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+}
+
+function propertyName(property: TSESTree.Property): string | undefined {
+  if (property.key.type === AST_NODE_TYPES.Identifier && !property.computed) return property.key.name;
+  return property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string' ? property.key.value : undefined;
+}
