@@ -1,6 +1,7 @@
 // The rule registry, alphabetical. tests/plugin.test.ts checks it lists every file in rules/.
 import eventNamePastTense from './event-name-past-tense.js';
 import idempotentConsumer from './idempotent-consumer.js';
+import noBreakingEventChange from './no-breaking-event-change.js';
 import noDualWrite from './no-dual-write.js';
 import noEarlyAck from './no-early-ack.js';
 import noFloatingPublish from './no-floating-publish.js';
@@ -19,6 +20,7 @@ import requireStableIdentifiers from './require-stable-identifiers.js';
 export const rules = {
   'event-name-past-tense': eventNamePastTense,
   'idempotent-consumer': idempotentConsumer,
+  'no-breaking-event-change': noBreakingEventChange,
   'no-dual-write': noDualWrite,
   'no-early-ack': noEarlyAck,
   'no-floating-publish': noFloatingPublish,

@@ -6,7 +6,18 @@ import { createRule } from '../src/util/create-rule.js';
 import { describeChain } from '../src/util/messages.js';
 
 export type Options = [];
-export type MessageId = 'floatingPublish' | 'voidedPublish' | 'publishInForEach' | 'addAwait';
+export type MessageId = 'floatingPublish' | 'voidedPublish' | 'publishInIgnoredCallback' | 'addAwait';
+
+/** Callers that drop what their callback returns: array iteration and timers. */
+const ignoringMethods: ReadonlySet<string> = new Set(['forEach']);
+const ignoringFunctions: ReadonlySet<string> = new Set(['setInterval', 'setTimeout', 'setImmediate', 'queueMicrotask', 'nextTick']);
+
+function ignoringCallerName(callee: TSESTree.Expression): string | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier && ignoringFunctions.has(callee.name)) return callee.name;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = callee.property.name;
+  return ignoringMethods.has(name) || ignoringFunctions.has(name) ? name : undefined;
+}
 
 export default createRule<Options, MessageId>({
   name: 'no-floating-publish',
@@ -23,8 +34,8 @@ export default createRule<Options, MessageId>({
         '{{call}} publishes to {{system}} and nobody waits for it. If the broker call fails, the event is lost and nothing notices: `await` it, return it, or handle its rejection.',
       voidedPublish:
         '{{call}} publishes to {{system}} and `void` throws its promise away. If the broker call fails, the event is lost and nothing notices: `await` it or handle its rejection.',
-      publishInForEach:
-        'This `forEach` callback publishes to {{system}} ({{call}}), but `forEach` does not wait for it: the caller moves on and a failure is lost. Use `for…of` with `await`, or `Promise.all(items.map(…))`.',
+      publishInIgnoredCallback:
+        'This callback publishes to {{system}} ({{call}}), but `{{caller}}` ignores the promise it returns: a failure is lost. Await it in a `for…of` loop, collect it with `Promise.all`, or handle its rejection.',
       addAwait: 'Await the publish.',
     },
     schema: [],
@@ -41,11 +52,12 @@ export default createRule<Options, MessageId>({
       CallExpression(node) {
         const fate = promiseFateOf(node, sourceCode);
         if (fate === 'handled') {
-          checkForEachCallback(node);
+          checkIgnoredCallback(node);
           return;
         }
         const publish = publishOf(node);
-        if (publish === undefined || !semantics.returnsPromise(node)) return;
+        // A wrapper that catches and logs the broker's error already handled the failure.
+        if (publish === undefined || !semantics.returnsPromise(node) || !semantics.publishFailureEscapes(node)) return;
         const data = { call: describeChain(publish), system: publish.role.system };
         context.report({ node, messageId: fate === 'voided' ? 'voidedPublish' : 'floatingPublish', data, suggest: awaitSuggestion(node, fate) });
       },
@@ -55,25 +67,22 @@ export default createRule<Options, MessageId>({
       return semantics.effectsOf(node, 'publish').find((e) => e.role.kind === 'publish');
     }
 
-    /** `items.forEach(async (item) => { await producer.send(…) })`: the callback's promise is dropped by `forEach`. */
-    function checkForEachCallback(call: TSESTree.CallExpression): void {
+    /**
+     * `items.forEach(async (item) => { await producer.send(…) })`, `setInterval(() => this.flush(), ms)`:
+     * the callback's promise goes to a caller that ignores what callbacks return.
+     */
+    function checkIgnoredCallback(call: TSESTree.CallExpression): void {
       const callback = enclosingFunction(call);
       // An async callback, or one whose body is the publish (`forEach((e) => producer.send(e))`).
       if (callback === undefined || !(callback.async || callback.body === call) || reportedCallbacks.has(callback)) return;
-      const forEach = callback.parent;
-      if (
-        forEach.type !== AST_NODE_TYPES.CallExpression ||
-        forEach.arguments[0] !== callback ||
-        forEach.callee.type !== AST_NODE_TYPES.MemberExpression ||
-        forEach.callee.property.type !== AST_NODE_TYPES.Identifier ||
-        forEach.callee.property.name !== 'forEach'
-      ) {
-        return;
-      }
+      const caller = callback.parent;
+      if (caller.type !== AST_NODE_TYPES.CallExpression || caller.arguments[0] !== callback) return;
+      const ignoring = ignoringCallerName(caller.callee);
+      if (ignoring === undefined) return;
       const publish = publishOf(call);
-      if (publish === undefined || (!callback.async && !semantics.returnsPromise(call))) return;
+      if (publish === undefined || (!callback.async && !semantics.returnsPromise(call)) || !semantics.publishFailureEscapes(call)) return;
       reportedCallbacks.add(callback);
-      context.report({ node: forEach.callee.property, messageId: 'publishInForEach', data: { call: describeChain(publish), system: publish.role.system } });
+      context.report({ node: caller.callee, messageId: 'publishInIgnoredCallback', data: { call: describeChain(publish), system: publish.role.system, caller: ignoring } });
     }
 
     /** `await` in front of the call (or instead of `void`), where the enclosing function is async. */

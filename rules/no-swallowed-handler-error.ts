@@ -43,7 +43,7 @@ export default createRule<Options, MessageId>({
       CatchClause(node) {
         const handler = handlerAround(node);
         if (handler === undefined || !guardsWork(node.parent.block)) return;
-        if (reportsFailure(node.body) || !endsTheMessage(node.parent, handler.fn)) return;
+        if (reportsFailure(node.body) || keepsError(node) || !endsTheMessage(node.parent, handler.fn)) return;
         context.report({
           node: sourceCode.getFirstToken(node) ?? node,
           messageId: 'swallowedError',
@@ -92,6 +92,24 @@ export default createRule<Options, MessageId>({
         else if (node.type === AST_NODE_TYPES.CallExpression) found = callReportsFailure(node);
       });
       return found;
+    }
+
+    /** `catch (error) { failure = error; }`: the error is kept for later (a rethrow after the loop). */
+    function keepsError(node: TSESTree.CatchClause): boolean {
+      if (node.param?.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(node.body), node.param.name);
+      return (
+        variable?.references.some((reference) => {
+          let child: TSESTree.Node = reference.identifier;
+          let parent: TSESTree.Node = child.parent;
+          // Through a conversion: `failure = toError(error)`, `failure = error as Error`.
+          while (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.TSAsExpression) {
+            child = parent;
+            parent = parent.parent;
+          }
+          return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child;
+        }) === true
+      );
     }
 
     function callReportsFailure(call: TSESTree.CallExpression): boolean {

@@ -5,14 +5,19 @@ import { createRule } from '../src/util/create-rule.js';
 import { clip } from '../src/util/messages.js';
 
 export type Options = [];
-export type MessageId = 'missingKey' | 'constantKey' | 'randomKey' | 'useAggregateKey';
+export type MessageId = 'missingKey' | 'constantKey' | 'fewFixedKeys' | 'randomKey' | 'useAggregateKey';
 
 /** Identity fields of an event's aggregate: `orderId`, `aggregateId`, `customer_id`. Linear: anchored suffixes. */
 const aggregateIdName = /^[a-z][A-Za-z\d]*Id$|^[a-z][a-z\d]*_id$/u;
-/** Ids that name the message or the request, never the aggregate: keying on them spreads one aggregate's events everywhere. */
-const messageIdNames: ReadonlySet<string> = new Set(['eventId', 'messageId', 'correlationId', 'causationId', 'requestId', 'traceId', 'spanId', 'idempotencyKey', 'event_id', 'message_id', 'correlation_id', 'causation_id', 'request_id', 'trace_id']);
+/**
+ * Ids of one message, request or trace, never of an aggregate: a body with only these has no
+ * order to keep. Matched on the name's first word (`spanId`, `parent_span_id`, `traceId`).
+ */
+const perMessageIdWords: ReadonlySet<string> = new Set(['event', 'message', 'msg', 'correlation', 'causation', 'request', 'trace', 'span', 'parent', 'idempotency', 'log', 'record', 'job', 'run', 'delivery', 'receipt', 'dedupe', 'batch', 'session']);
 /** Calls that make a new value each time: a key from one of them is no key at all. */
 const randomSources: ReadonlySet<string> = new Set(['randomUUID', 'uuid', 'v4', 'uuidv4', 'v7', 'uuidv7', 'nanoid', 'ulid', 'random', 'now', 'cuid', 'createId']);
+/** A key with this few values, all fixed, is as hot as a constant. */
+const maxFixedValues = 8;
 /** Where a payload nests the aggregate's fields (`{ type, data: { orderId } }`). */
 const payloadContainers: readonly string[] = ['data', 'payload', 'detail', 'body'];
 
@@ -38,6 +43,8 @@ export default createRule<Options, MessageId>({
         'This {{system}} message has no `{{property}}`, so events of one {{aggregate}} land on any partition and consumers see them out of order. Key it by `{{aggregate}}`.',
       constantKey:
         "Every {{system}} message here gets the same `{{property}}` ({{value}}): they all go to one partition or ordering group, which caps throughput at one consumer's. Key by the aggregate id.",
+      fewFixedKeys:
+        '`{{property}}` takes only a few fixed values ({{value}}): those {{system}} partitions run hot, and one aggregate\'s events are split between them out of order. Key by the aggregate id.',
       randomKey:
         '`{{property}}` is new for every {{system}} message ({{value}}), so one aggregate\'s events spread over partitions and lose their order. Key by the aggregate id.',
       useAggregateKey: 'Key the message by `{{expression}}`.',
@@ -85,6 +92,11 @@ export default createRule<Options, MessageId>({
         context.report({ node: value, messageId: 'randomKey', data: { system, property, value: clip(sourceCode.getText(value)) } });
         return;
       }
+      const few = fixedValuesText(value);
+      if (few !== undefined) {
+        context.report({ node: value, messageId: 'fewFixedKeys', data: { system, property, value: few } });
+        return;
+      }
       const constant = constantText(value);
       if (constant !== undefined) context.report({ node: value, messageId: 'constantKey', data: { system, property, value: constant } });
     }
@@ -108,7 +120,7 @@ export default createRule<Options, MessageId>({
       const properties = semantics.checker.getPropertiesOfType(type);
       for (const property of properties) {
         const name = property.getName();
-        if (aggregateIdName.test(name) && !messageIdNames.has(name)) {
+        if (aggregateIdName.test(name) && !perMessageIdWords.has(firstWordOf(name))) {
           const propertyType = semantics.checker.getTypeOfSymbol(property);
           return { path: [name], isString: (propertyType.flags & ts.TypeFlags.StringLike) !== 0 && !propertyType.isUnion() };
         }
@@ -139,8 +151,21 @@ export default createRule<Options, MessageId>({
       if (type.isNumberLiteral()) return `${clip(sourceCode.getText(value))} is always ${String(type.value)}`;
       return undefined;
     }
+
+    /** An enum or literal union, often the event type: `key: event.type`. */
+    function fixedValuesText(value: TSESTree.Node): string | undefined {
+      const type = semantics.checker.getTypeAtLocation(semantics.tsNodeOf(value));
+      const members = type.isUnion() ? type.types : [];
+      if (members.length < 2 || members.length > maxFixedValues || !members.every((m) => m.isStringLiteral() || m.isNumberLiteral())) return undefined;
+      return clip(members.map((m) => JSON.stringify((m as ts.LiteralType).value)).join(' | '), 60);
+    }
   },
 });
+
+/** `parentSpanId` → `parent`, `trace_id` → `trace`. */
+function firstWordOf(name: string): string {
+  return (/^[a-z\d]+/u.exec(name)?.[0] ?? name).toLowerCase();
+}
 
 function isRandom(value: TSESTree.Node): boolean {
   let node = value;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { PresetName } from '../configs/index.js';
+import { compatibilityModes, type CompatibilityMode } from '../semantics/contracts/compatibility.js';
 import { UsageError } from './errors.js';
 
 export type ReportFormat = 'text' | 'markdown' | 'json';
@@ -16,7 +17,18 @@ export interface ReviewOptions {
   readonly progress: boolean;
 }
 
-export type ParsedArguments = { readonly command: 'help' } | { readonly command: 'version' } | { readonly command: 'review'; readonly options: ReviewOptions };
+/** `schemas --update` writes the event contract lock file; `schemas --check` compares against it. */
+export interface SchemasOptions {
+  readonly dir: string;
+  readonly action: 'update' | 'check';
+  readonly compatibility: CompatibilityMode;
+}
+
+export type ParsedArguments =
+  | { readonly command: 'help' }
+  | { readonly command: 'version' }
+  | { readonly command: 'review'; readonly options: ReviewOptions }
+  | { readonly command: 'schemas'; readonly options: SchemasOptions };
 
 export const usage = `Usage: event-driven-review [dir] [options]
 
@@ -35,7 +47,14 @@ Options:
   -h, --help                          show this help
   -v, --version                       show the version
 
-Exit codes: 0 the review ran, 1 findings with --fail-on error, 2 bad input.`;
+Exit codes: 0 the review ran, 1 findings with --fail-on error, 2 bad input.
+
+Usage: event-driven-review schemas (--update | --check) [dir] [--compatibility <mode>]
+
+Event contracts: --update writes event-schemas.lock.json (next to the project's package.json)
+with the shape of every event the project declares or publishes (envelope types, event classes,
+published objects, *.schema.json files); --check prints how the events differ from the lock and
+exits 1 when a change breaks it under --compatibility backward (default), forward or full.`;
 
 const formats: readonly ReportFormat[] = ['text', 'markdown', 'json'];
 const failOnValues: readonly FailOn[] = ['none', 'error'];
@@ -54,6 +73,9 @@ export function parseArguments(argv: readonly string[], env: Readonly<Record<str
         'fail-on': { type: 'string' },
         preset: { type: 'string' },
         'no-progress': { type: 'boolean' },
+        update: { type: 'boolean' },
+        check: { type: 'boolean' },
+        compatibility: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -64,6 +86,17 @@ export function parseArguments(argv: readonly string[], env: Readonly<Record<str
   const { values, positionals } = parsed;
   if (values.help === true) return { command: 'help' };
   if (values.version === true) return { command: 'version' };
+  if (positionals[0] === 'schemas') {
+    if (positionals.length > 2) throw new UsageError(`expected one directory, got ${String(positionals.length - 1)}: ${positionals.slice(1).join(' ')}`);
+    if ((values.update === true) === (values.check === true)) throw new UsageError('schemas needs exactly one of --update or --check');
+    return {
+      command: 'schemas',
+      options: { dir: positionals[1] ?? '.', action: values.update === true ? 'update' : 'check', compatibility: oneOf('--compatibility', values.compatibility ?? 'backward', compatibilityModes) },
+    };
+  }
+  for (const option of ['update', 'check', 'compatibility'] as const) {
+    if (values[option] !== undefined) throw new UsageError(`--${option} belongs to the schemas command: event-driven-review schemas --${option === 'compatibility' ? 'check --compatibility <mode>' : option}`);
+  }
   if (positionals.length > 1) throw new UsageError(`expected one directory, got ${String(positionals.length)}: ${positionals.join(' ')}`);
   return {
     command: 'review',

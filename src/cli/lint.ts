@@ -84,7 +84,7 @@ async function reviewConfig(root: string, preset: PresetName, settings: unknown)
 }
 
 /** typescript-eslint's parser, from the `typescript-eslint` package or `@typescript-eslint/parser`. */
-async function loadParser(): Promise<Linter.Parser> {
+export async function loadParser(): Promise<Linter.Parser> {
   try {
     const { parser } = (await import('typescript-eslint')).default;
     return parser;

@@ -27,6 +27,10 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   // Loaded only now, so that a missing peer dependency is a clear message, not an import crash.
+  if (parsed.command === 'schemas') {
+    const { runSchemas } = await import('./schemas.js');
+    return runSchemas(parsed.options, { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
+  }
   const { runReview } = await import('./run.js');
   return runReview(parsed.options, { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
 }

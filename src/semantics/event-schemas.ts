@@ -86,6 +86,22 @@ export function schemaRequiredFields(schema: JsonObject): { readonly required: R
   return { required, properties, node: requiredMember ?? schema };
 }
 
+/** The plain value of a JSON node (Momoa's AST): objects, arrays, strings, numbers, booleans, null. */
+export function jsonValueOf(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'Object':
+      return Object.fromEntries((node as JsonObject).members.map((m) => [memberName(m), jsonValueOf(m.value)]));
+    case 'Array':
+      return (node as JsonArray).elements.map((e) => jsonValueOf(e.value));
+    case 'String':
+    case 'Number':
+    case 'Boolean':
+      return (node as JsonNode & { readonly value: unknown }).value;
+    default:
+      return null;
+  }
+}
+
 /** `https://acme.com/schemas/orders/order-placed.v1.schema.json` → `order-placed.v1`. */
 function nameFromId(id: string): string | undefined {
   const withoutFragment = id.split('#')[0] ?? '';

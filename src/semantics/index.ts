@@ -11,6 +11,7 @@ import { transactionDecorators } from './catalogue/index.js';
 import { getClientReach } from './client-reach.js';
 import { functionHeldBy, packageOfDeclaration, symbolAt } from './declarations.js';
 import { isThenable } from './promises.js';
+import { publishFailureEscapes } from './rejections.js';
 
 export type { Handler, PositionField } from './consumers.js';
 export { positionFieldNames } from './consumers.js';
@@ -53,6 +54,8 @@ export interface FileSemantics {
   transactionDecoratorOf(node: TSESTree.FunctionLike): { readonly system: string; readonly label: string } | undefined;
   /** Does the project class this class extends have a method that publishes (the abstract-publisher pattern)? */
   baseClassPublishes(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean;
+  /** Can a broker failure of this publishing call reach its caller as a rejection (not caught and logged inside a wrapper)? */
+  publishFailureEscapes(node: TSESTree.CallExpression): boolean;
   /** Is the call's value a promise (someone must wait for it)? Asks the checker: call it after cheaper checks. */
   returnsPromise(node: TSESTree.CallExpression): boolean;
   tsNodeOf(node: TSESTree.Node): ts.Node;
@@ -118,6 +121,7 @@ export function getSemantics(context: Readonly<TSESLint.RuleContext<string, read
     },
     transactionDecoratorOf: (node) => transactionDecoratorOf(tsNodeOf(node), services.program.getTypeChecker()),
     baseClassPublishes: (node) => baseClassPublishes(tsNodeOf(node) as ts.ClassLikeDeclaration, services.program.getTypeChecker(), summaries),
+    publishFailureEscapes: (node) => publishFailureEscapes(tsNodeOf(node) as CallLike, resolver, summaries),
     returnsPromise: (node) => isThenable(services.program.getTypeChecker(), tsNodeOf(node)),
     tsNodeOf,
     esNodeOf: (node) => services.tsNodeToESTreeNodeMap.get(node),

@@ -24,6 +24,23 @@ describe('event-driven-review arguments', () => {
     expect(parseArguments(['-f', 'json'])).toMatchObject({ options: { format: 'json' } });
   });
 
+  it('parses the schemas command: --update or --check, a directory, a compatibility mode', () => {
+    expect(parseArguments(['schemas', '--update'])).toEqual({ command: 'schemas', options: { dir: '.', action: 'update', compatibility: 'backward' } });
+    expect(parseArguments(['schemas', 'services/orders', '--check', '--compatibility', 'full'])).toEqual({
+      command: 'schemas',
+      options: { dir: 'services/orders', action: 'check', compatibility: 'full' },
+    });
+  });
+
+  it.each([
+    [['schemas'], 'schemas needs exactly one of --update or --check'],
+    [['schemas', '--update', '--check'], 'schemas needs exactly one of --update or --check'],
+    [['schemas', '--check', '--compatibility', 'none'], "--compatibility must be one of backward, forward, full (got 'none')"],
+    [['--update'], '--update belongs to the schemas command: event-driven-review schemas --update'],
+  ])('rejects the schemas arguments %j with a one-line reason', (argv, reason) => {
+    expect(() => parseArguments(argv)).toThrow(new UsageError(reason));
+  });
+
   it('answers --help and --version before looking at anything else', () => {
     expect(parseArguments(['--help', '--format', 'nope'])).toEqual({ command: 'help' });
     expect(parseArguments(['-v'])).toEqual({ command: 'version' });

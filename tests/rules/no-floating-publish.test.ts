@@ -60,6 +60,24 @@ export function notify(to: string) {
 `,
     },
     {
+      name: 'a wrapper that catches and logs the broker error: not waiting for it loses nothing more',
+      code: `
+import { Kafka } from 'kafkajs';
+const producer = new Kafka({ clientId: 'audit', brokers: ['b:9092'] }).producer();
+async function safePublish(id: string) {
+  try {
+    await producer.send({ topic: 'audit', messages: [{ key: id, value: id }] });
+  } catch (error) {
+    console.error('audit publish failed', error);
+  }
+}
+export function audited(id: string) {
+  void safePublish(id);
+  setInterval(() => safePublish(id), 1000);
+}
+`,
+    },
+    {
       name: 'SQS: awaited inside a for…of loop',
       code: `
 import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
@@ -173,7 +191,27 @@ export async function replay(js: JetStreamClient, ids: string[]) {
   });
 }
 `,
-      errors: [{ messageId: 'publishInForEach', line: 4 }],
+      errors: [{ messageId: 'publishInIgnoredCallback', line: 4 }],
+    },
+    {
+      name: 'a timer callback that returns the publish, through a wrapper that rethrows',
+      code: `
+import { Kafka } from 'kafkajs';
+const producer = new Kafka({ clientId: 'events', brokers: ['b:9092'] }).producer();
+const pending: { key: string; value: string }[] = [];
+async function flush() {
+  try {
+    await producer.send({ topic: 'events', messages: pending.splice(0) });
+  } catch (error) {
+    console.error(error);
+    throw error;
+  }
+}
+export function start() {
+  setInterval(() => flush(), 1000);
+}
+`,
+      errors: [{ messageId: 'publishInIgnoredCallback', line: 14 }],
     },
     {
       name: 'a Bull job enqueued without await inside an SQS Lambda handler',

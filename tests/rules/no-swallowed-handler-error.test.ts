@@ -142,6 +142,27 @@ export async function start(consumer: Consumer) {
 `,
     },
     {
+      name: 'Bull: the error is kept and rethrown after the loop, so the job still fails',
+      code: `
+import Queue from 'bull';
+import { recordPayment } from './lib/inbox.js';
+declare function toError(e: unknown): Error;
+const payments = new Queue<{ ids: string[] }>('payments');
+void payments.process(async (job) => {
+  let failure: Error | undefined;
+  for (const id of job.data.ids) {
+    try {
+      await recordPayment(id, 100);
+    } catch (error) {
+      console.error('payment failed', error);
+      failure = toError(error);
+    }
+  }
+  if (failure) throw failure;
+});
+`,
+    },
+    {
       name: 'a catch outside any handler (an HTTP route)',
       code: `
 import { recordPayment } from './lib/inbox.js';

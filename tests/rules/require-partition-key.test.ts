@@ -46,6 +46,17 @@ export async function placed(channel: Channel, orderId: string) {
 `,
     },
     {
+      name: 'a trace span has only per-message ids: no aggregate order to keep',
+      code: `
+import { Kafka } from 'kafkajs';
+const producer = new Kafka({ clientId: 'tracing', brokers: ['b:9092'] }).producer();
+export async function span(traceId: string) {
+  const payload = { type: 'span', trace_id: traceId, span_id: Math.random().toString(16), parent_span_id: null, durationMs: 3 };
+  await producer.send({ topic: 'spans', messages: [{ value: JSON.stringify(payload) }] });
+}
+`,
+    },
+    {
       name: 'SQS FIFO and Kinesis keyed by the aggregate; a spread message is not judged',
       code: `
 import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
@@ -183,6 +194,18 @@ export const handler: SQSHandler = async (event) => {
 };
 `,
       errors: [{ messageId: 'randomKey', line: 6 }],
+    },
+    {
+      name: 'the event type as the key: an enum with a few fixed values',
+      code: `
+import { Kafka } from 'kafkajs';
+enum OrderEvent { Created = 'order_created', Cancelled = 'order_cancelled' }
+const producer = new Kafka({ clientId: 'orders', brokers: ['b:9092'] }).producer();
+export async function emit(event: OrderEvent, orderId: string) {
+  await producer.send({ topic: 'orders', messages: [{ key: event, value: JSON.stringify({ orderId }) }] });
+}
+`,
+      errors: [{ messageId: 'fewFixedKeys', line: 6 }],
     },
     {
       name: 'confluent kafka (KafkaJS API): no key on an account event',
