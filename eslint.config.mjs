@@ -45,6 +45,21 @@ export default defineConfig(
     },
   },
   {
+    // One door: rules reach the semantic layer through its barrel, never a module behind it.
+    files: ['rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./src/semantics/(?!index\\.js$)', message: "Import from '../src/semantics/index.js': the semantic layer's one door for rules." }] }],
+    },
+  },
+  {
+    // Dependencies run one way: the semantic layer never reaches into the rules (the plugin entry registers them).
+    files: ['src/**/*.ts'],
+    ignores: ['src/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(?:^|/)rules/', message: 'src/ must not import from rules/: dependencies run from rules to the semantic layer.' }] }],
+    },
+  },
+  {
     files: ['tests/**/*.ts'],
     ...eslintPlugin.configs['flat/tests-recommended'],
   },

@@ -1,8 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { createEventNameFinder, defaultTypeFields, type EventNameSite } from '../src/semantics/event-names.js';
-import { isJsonDocument, rootSchema, schemaEventNames } from '../src/semantics/event-schemas.js';
-import { getSemantics } from '../src/semantics/index.js';
-import { createEventNameJudge, type TenseOptions, type TenseVerdict } from '../src/semantics/names.js';
+import { createEventNameFinder, createEventNameJudge, defaultTypeFields, type EventNameSite, getSemantics, isJsonDocument, rootSchema, schemaEventNames, type TenseOptions, type TenseVerdict } from '../src/semantics/index.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [

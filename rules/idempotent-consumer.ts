@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { trackSegmentFacts } from '../src/semantics/flow/segment-facts.js';
-import { getSemantics, positionFieldNames, type Effect, type Handler } from '../src/semantics/index.js';
+import { type Effect, getSemantics, type Handler, positionFieldNames, trackSegmentFacts } from '../src/semantics/index.js';
 import { inlineCallbacksOf, isFunctionNode, isNode, parentOf } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { describeChain } from '../src/util/messages.js';

@@ -1,11 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
-import { breakingChanges, compatibilityModes, type Break, type CompatibilityMode } from '../src/semantics/contracts/compatibility.js';
-import { contractListeners, type EventContract } from '../src/semantics/contracts/discovery.js';
-import { contractOfJsonSchema } from '../src/semantics/contracts/json-schema.js';
-import { eventKey, findLockFile, readLockFile, type LockFile } from '../src/semantics/contracts/lock-file.js';
-import { isJsonDocument, jsonValueOf, rootSchema, type JsonNode } from '../src/semantics/event-schemas.js';
-import { getSemantics } from '../src/semantics/index.js';
+import { type Break, breakingChanges, type CompatibilityMode, compatibilityModes, contractListeners, contractOfJsonSchema, type EventContract, eventKey, findLockFile, getSemantics, isJsonDocument, type JsonNode, jsonValueOf, type LockFile, readLockFile, rootSchema } from '../src/semantics/index.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [{ lockFile?: string; compatibility?: CompatibilityMode }];

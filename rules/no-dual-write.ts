@@ -1,8 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { trackSegmentFacts } from '../src/semantics/flow/segment-facts.js';
-import { getSemantics, type Effect } from '../src/semantics/index.js';
+import { type Effect, getSemantics, runsCallbacksInline, trackSegmentFacts } from '../src/semantics/index.js';
 import { inlineCallbacksOf, isFunctionNode, isInFinallyBlock, type FunctionNode } from '../src/util/ast.js';
-import { runsCallbacksInline } from '../src/semantics/ts-nodes.js';
 import type ts from 'typescript';
 import { createRule } from '../src/util/create-rule.js';
 import { describeChain } from '../src/util/messages.js';

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getSemantics, type Effect } from '../src/semantics/index.js';
+import { type Effect, getSemantics } from '../src/semantics/index.js';
 import { enclosingFunction } from '../src/util/ast.js';
 import { promiseFateOf, type PromiseFate } from '../src/util/promise-fate.js';
 import { createRule } from '../src/util/create-rule.js';
@@ -55,6 +55,8 @@ export default createRule<Options, MessageId>({
           checkIgnoredCallback(node);
           return;
         }
+        // Syntax first: only a function whose calls can lead to a publish is asked about this call.
+        if (!semantics.mayPublishIn(enclosingFunction(node) ?? sourceCode.ast)) return;
         const publish = publishOf(node);
         // A wrapper that catches and logs the broker's error already handled the failure.
         if (publish === undefined || !semantics.returnsPromise(node) || !semantics.publishFailureEscapes(node)) return;

@@ -1,9 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
-import { optionalPropertyCount } from '../src/semantics/envelopes.js';
-import { createEventNameFinder, type EventNameSite } from '../src/semantics/event-names.js';
-import { getSemantics } from '../src/semantics/index.js';
-import { splitEventName } from '../src/semantics/names.js';
+import { createEventNameFinder, type EventNameSite, getSemantics, optionalPropertyCount, splitEventName } from '../src/semantics/index.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [{ maxOptionalProperties?: number }];

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getSemantics, positionFieldNames, type PositionField } from '../src/semantics/index.js';
+import { getSemantics, type PositionField, positionFieldNames } from '../src/semantics/index.js';
 import { parentOf } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 

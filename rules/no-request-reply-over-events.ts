@@ -1,10 +1,6 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
-import { getSemantics } from '../src/semantics/index.js';
-import { fixedTransportRequestNames } from '../src/semantics/catalogue/index.js';
-import { getRequestReply, type CorrelatedWait, type TransportVerdict } from '../src/semantics/request-reply.js';
-import { isInlineCallback } from '../src/semantics/ts-nodes.js';
-import type { CallLike } from '../src/semantics/resolve-call.js';
+import { type CallLike, type CorrelatedWait, fixedTransportRequestNames, getRequestReply, getSemantics, isInlineCallback, type TransportVerdict } from '../src/semantics/index.js';
 import { createRule } from '../src/util/create-rule.js';
 import { describeChain } from '../src/util/messages.js';
 

@@ -27,7 +27,7 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       swallowedError:
-        'This catch in `{{handler}}` ends the message without a trace: {{system}} sees success and never redelivers it. Rethrow, nack it to a dead-letter queue, or report the failure.',
+        'This catch in `{{handler}}` ends the message as a success: {{system}} never redelivers it, and a log line is all that is left. Rethrow, nack it to a dead-letter queue, or report the failure.',
       ackInFinally:
         '{{ack}} in `finally` acks the message even when `{{handler}}` failed: {{system}} never redelivers it. Ack after the work succeeds, and nack or rethrow in the catch.',
       rethrow: 'Rethrow the error at the end of the catch.',

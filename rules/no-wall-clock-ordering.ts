@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { getSemantics } from '../src/semantics/index.js';
-import { createEventTimestamps, endsLikeTimestamp, isEventName, isTimestampName, wallClockOrderColumn } from '../src/semantics/wall-clock.js';
+import { createEventTimestamps, endsLikeTimestamp, getSemantics, isEventName, isTimestampName, wallClockOrderColumn } from '../src/semantics/index.js';
 import { inlineCallbacksOf, isFunctionNode, parentOf } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { clip } from '../src/util/messages.js';
+import { guard } from '../src/util/guard.js';
 
 export type Options = [];
 export type MessageId = 'orderedByWallClock' | 'latestWinsByWallClock';
@@ -240,11 +240,7 @@ export default createRule<Options, MessageId>({
 });
 
 function safely(run: () => void): void {
-  try {
-    run();
-  } catch {
-    // A checker or parser-services failure on odd code degrades to no finding.
-  }
+  guard(run, undefined);
 }
 
 function calleeName(callee: TSESTree.Expression): string | undefined {

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getSemantics, type Effect } from '../src/semantics/index.js';
+import { type Effect, getSemantics } from '../src/semantics/index.js';
 import { isFunctionNode, parentOf, receiverChainOf, type FunctionNode } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { describeChain } from '../src/util/messages.js';

@@ -1,10 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { packageOfDeclaration, symbolAt } from '../src/semantics/declarations.js';
-import { looksLikeEventObject, propertyNamesOf } from '../src/semantics/envelopes.js';
-import { createEventNameFinder, localInitializerOf } from '../src/semantics/event-names.js';
-import { getSemantics } from '../src/semantics/index.js';
+import { createEventNameFinder, getSemantics, localInitializerOf, looksLikeEventObject, packageOfDeclaration, propertyNamesOf, symbolAt } from '../src/semantics/index.js';
 import { parentOf } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -158,6 +155,7 @@ function readDependencies(start: string): ReadonlySet<string> {
         if (all.ulid !== undefined) found.add('ulid');
         return found;
       } catch {
+        // A package.json that does not parse is the project's business: it only picks the suggested id library.
         return new Set();
       }
     }

@@ -1,8 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
-import { envelopeBuiltBy, type FieldOrigin } from '../src/semantics/envelope-factories.js';
-import { localInitializerOf, objectLiteralsIn } from '../src/semantics/event-names.js';
-import { getSemantics, type Handler } from '../src/semantics/index.js';
+import { envelopeBuiltBy, type FieldOrigin, getSemantics, type Handler, localInitializerOf, objectLiteralsIn } from '../src/semantics/index.js';
 import { inlineCallbacksOf, isFunctionNode, parentOf, propertyKeyName, type FunctionNode } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 

@@ -1,19 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import {
-  cloudEventsEnvelope,
-  defaultEnvelope,
-  isLibraryType,
-  looksLikeEventObject,
-  notEventTypeName,
-  propertyNamesOf,
-  typeNameOf,
-  type EnvelopeField,
-} from '../src/semantics/envelopes.js';
-import { callsIn, destinationsOf, localInitializerOf, objectLiteralsIn } from '../src/semantics/event-names.js';
-import { isJsonDocument, rootSchema, schemaRequiredFields } from '../src/semantics/event-schemas.js';
-import { getSemantics } from '../src/semantics/index.js';
-import { serializedValueOf } from '../src/semantics/payloads.js';
+import { callsIn, cloudEventsEnvelope, defaultEnvelope, destinationsOf, type EnvelopeField, getSemantics, isJsonDocument, isLibraryType, localInitializerOf, looksLikeEventObject, notEventTypeName, objectLiteralsIn, propertyNamesOf, rootSchema, schemaRequiredFields, serializedValueOf, typeNameOf } from '../src/semantics/index.js';
 import { isNode, propertyKeyName } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 

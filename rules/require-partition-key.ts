@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { getSemantics, serializedValueOf, type PartitionKeyedMessages } from '../src/semantics/index.js';
+import { getSemantics, type PartitionKeyedMessages, serializedValueOf } from '../src/semantics/index.js';
 import { createRule } from '../src/util/create-rule.js';
 import { clip } from '../src/util/messages.js';
 

@@ -1,9 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
-import { displayOnlyEntities, isLibraryType, looksLikeEventObject, notEventTypeName, propertyNamesOf } from '../src/semantics/envelopes.js';
-import { objectLiteralsIn } from '../src/semantics/event-names.js';
-import { getSemantics } from '../src/semantics/index.js';
-import { serializedValueOf } from '../src/semantics/payloads.js';
+import { displayOnlyEntities, getSemantics, isLibraryType, looksLikeEventObject, notEventTypeName, objectLiteralsIn, propertyNamesOf, serializedValueOf } from '../src/semantics/index.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export type Options = [];

@@ -1,4 +1,4 @@
-import type { ConsumerSite, EventName, PublishSite } from './report.js';
+import type { ConsumerSite, EventName, PublishSite } from './report-model.js';
 
 /**
  * The event flow: producers (functions that publish) → event types (names found, or the topic

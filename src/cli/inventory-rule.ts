@@ -5,6 +5,7 @@ import { getSemantics, type Effect, type Handler, type Role } from '../semantics
 import { isFunctionNode, isNode, parentOf, type FunctionNode } from '../util/ast.js';
 import { encodeInventoryItem, type ConsumerItem, type InventoryItem, type PublishItem } from './inventory-items.js';
 import { settingsOutboxSystem } from '../semantics/resolve-call.js';
+import { degrade, guard } from '../util/guard.js';
 
 /**
  * The review command's inventory: reports every publish site, consumer handler and event name
@@ -199,7 +200,8 @@ export const inventoryRule = ESLintUtils.RuleCreator.withoutDocs<[], 'item'>({
         errors = [...semantics.program.getSyntacticDiagnostics(file), ...semantics.program.getSemanticDiagnostics(file)].filter(
           (d) => d.category === ts.DiagnosticCategory.Error,
         );
-      } catch {
+      } catch (error) {
+        degrade(error);
         return;
       }
       const first = errors[0];
@@ -270,7 +272,8 @@ export const inventoryRule = ESLintUtils.RuleCreator.withoutDocs<[], 'item'>({
       let parameters: readonly ts.Symbol[] = [];
       try {
         parameters = semantics.checker.getResolvedSignature(tsCall)?.parameters ?? [];
-      } catch {
+      } catch (error) {
+        degrade(error);
         return [];
       }
       return call.arguments.filter((_argument, index) => names.has(parameters[index]?.getName() ?? ''));
@@ -325,11 +328,10 @@ export const inventoryRule = ESLintUtils.RuleCreator.withoutDocs<[], 'item'>({
 
 function safely<T extends unknown[]>(listener: (...args: T) => void): (...args: T) => void {
   return (...args) => {
-    try {
+    // Skipped: see the comment on the listeners.
+    guard(() => {
       listener(...args);
-    } catch {
-      // Skipped: see the comment on the listeners.
-    }
+    }, undefined);
   };
 }
 

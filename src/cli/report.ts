@@ -2,78 +2,20 @@ import type { Linter } from 'eslint';
 import path from 'node:path';
 import { buildFlowMap, type FlowMap } from './flow-map.js';
 import { decodeInventoryItem, type ConsumerItem, type InventoryItem, type PublishItem, type TypeCheckItem } from './inventory-items.js';
+import type { ConsumerSite, DedupeStatus, EventName, Finding, Location, OutboxStatus, PublishSite } from './report-model.js';
 import type { LintRun } from './lint.js';
 import type { ReviewProject } from './project.js';
 
-/** A place in the reviewed project: a path relative to its root, with `/`, and 1-based line and column. */
-export interface Location {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
-
-export interface Finding extends Location {
-  /** `no-dual-write` (the plugin's namespace left out). */
-  readonly rule: string;
-  readonly message: string;
-  readonly severity: 'error' | 'warning';
-  readonly docsUrl?: string;
-  /** What the rule's suggestions would do ("Rename the event to 'OrderShipped'."). */
-  readonly suggestions: readonly string[];
-}
-
-/** How a publish site relates to the outbox pattern. */
-export type OutboxStatus =
-  /** Writes the event to an outbox table in the state change's transaction. */
-  | 'outbox'
-  /** Publishes rows it reads from the outbox. */
-  | 'relay'
-  /** The project's wrapper around a broker client: its callers are the publish sites that matter. */
-  | 'wrapper'
-  /** Publishes straight to the broker. */
-  | 'direct'
-  /** Publishes straight to the broker, and no-dual-write reports it. */
-  | 'dual-write';
-
-export interface PublishSite extends Location, Omit<PublishItem, 'kind'> {
-  readonly outbox: OutboxStatus;
-  readonly findings: readonly Finding[];
-}
-
-/** How a consumer copes with a redelivered message. */
-export type DedupeStatus =
-  /** Records or checks the message identity before its effects. */
-  | 'dedupes'
-  /** Deduplicates on a broker position (offset, delivery tag): the wrong key. */
-  | 'broker-position'
-  /** Has effects a redelivery repeats and nothing before them. */
-  | 'missing'
-  /** idempotent-consumer saw a guard the inventory does not name (a lookup, a version gate, an idempotent wrapper). */
-  | 'guarded'
-  /** Has no effect that a redelivery would repeat. */
-  | 'not-needed';
-
-export interface ConsumerSite extends Location, Omit<ConsumerItem, 'kind'> {
-  readonly endLine: number;
-  readonly dedupe: DedupeStatus;
-  readonly findings: readonly Finding[];
-}
-
-export interface EventName {
-  readonly name: string;
-  readonly sites: readonly (Location & { readonly source: string })[];
-  /** event-name-past-tense findings at its sites. */
-  readonly findings: readonly Finding[];
-}
+export type { ConsumerSite, DedupeStatus, EventName, Finding, Location, OutboxStatus, PublishSite } from './report-model.js';
 
 /** The walk-through's sections that are lists of findings, and the rules that fill them. */
 export const findingSections = [
-  { id: 'publish', title: 'Publish sites', rules: ['no-dual-write'] },
-  { id: 'consumers', title: 'Consumers', rules: ['idempotent-consumer', 'no-offset-dedupe'] },
+  { id: 'publish', title: 'Publish sites', rules: ['no-dual-write', 'no-floating-publish'] },
+  { id: 'consumers', title: 'Consumers', rules: ['idempotent-consumer', 'no-offset-dedupe', 'no-early-ack', 'no-swallowed-handler-error'] },
   { id: 'eventNames', title: 'Event names', rules: ['event-name-past-tense', 'no-generic-updated-event'] },
   { id: 'requestReply', title: 'Request/reply over events', rules: ['no-request-reply-over-events'] },
-  { id: 'envelope', title: 'Envelope gaps', rules: ['require-event-envelope', 'prefer-monotonic-event-id', 'require-stable-identifiers', 'propagate-correlation'] },
-  { id: 'ordering', title: 'Ordering', rules: ['no-wall-clock-ordering'] },
+  { id: 'envelope', title: 'Envelope gaps', rules: ['require-event-envelope', 'prefer-monotonic-event-id', 'require-stable-identifiers', 'propagate-correlation', 'no-breaking-event-change'] },
+  { id: 'ordering', title: 'Ordering', rules: ['no-wall-clock-ordering', 'require-partition-key'] },
 ] as const;
 
 export type FindingSectionId = (typeof findingSections)[number]['id'] | 'other';

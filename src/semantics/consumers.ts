@@ -5,6 +5,7 @@ import type { FunctionSpecifier } from './settings.js';
 import { callsIn, constructionsIn } from './effect-names.js';
 import { isBodilessMember } from './implementations.js';
 import { calleeNameOf, shortCalleeText, type CallResolver } from './resolve-call.js';
+import { guard } from '../util/guard.js';
 
 /**
  * Recognises message handlers of at-least-once brokers: the functions a broker may call twice
@@ -83,12 +84,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
     if (!ts.isFunctionLike(fn)) return undefined;
     const cached = handlers.get(fn);
     if (cached !== undefined) return cached ?? undefined;
-    let handler: Handler | undefined;
-    try {
-      handler = findHandler(fn);
-    } catch {
-      handler = undefined;
-    }
+    const handler = guard(() => findHandler(fn), undefined);
     handlers.set(fn, handler ?? null);
     return handler;
   }
@@ -539,7 +535,7 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
     const access = ts.isCallExpression(node) ? node.expression : node;
     if (!ts.isPropertyAccessExpression(access) || !positionFieldNames.has(access.name.text)) return undefined;
     const field = access.name.text;
-    try {
+    return guard(() => {
       const symbol = checker.getSymbolAtLocation(access.name);
       for (const declaration of symbol?.declarations ?? []) {
         const pkg = packageOfDeclaration(declaration);
@@ -547,10 +543,8 @@ export function createConsumers(program: ts.Program, resolver: CallResolver, bri
         const entry = positionFields.find((p) => p.fields.includes(field) && pkg !== undefined && p.packages.includes(pkg) && owner !== undefined && p.owners.includes(owner));
         if (entry !== undefined) return { field, system: entry.system, reason: entry.reason, sharedAcrossMessages: entry.sharedAcrossMessages === true };
       }
-    } catch {
       return undefined;
-    }
-    return undefined;
+    }, undefined);
   }
 }
 

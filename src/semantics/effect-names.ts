@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { publishLikeMethodName } from './catalogue/index.js';
 import type { ClientReach } from './client-reach.js';
 import { isReadableSource } from './declarations.js';
+import type { EffectInterest } from './roles.js';
 import { calleeNameOf, isSqlTaggedTemplate, sqlTemplateName, type CallLike } from './resolve-call.js';
 
 /**
@@ -20,8 +21,7 @@ export interface EffectNames {
   mayReach(name: string, interest: EffectInterest): boolean;
 }
 
-/** What a caller is looking for: any role, only publishes (most contract rules), or transaction callbacks. */
-export type EffectInterest = 'any' | 'publish' | 'tx-scope';
+export type { EffectInterest } from './roles.js';
 
 /** One walk of a file: what it defines and calls. */
 interface FileIndex {

@@ -7,7 +7,7 @@ import { splitEventName } from './names.js';
 import { getRequestReply } from './request-reply.js';
 import { topicPatternSystems } from './catalogue/request-reply.js';
 import { platformPackages } from './catalogue/index.js';
-import type { FileSemantics } from './index.js';
+import type { FileSemantics } from './file-semantics.js';
 
 /**
  * Where event names are written in code: the type field of an event object that reaches a

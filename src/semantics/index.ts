@@ -1,9 +1,9 @@
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import type { EffectInterest } from './effect-names.js';
-import { createConsumers, type Consumers, type Handler, type PositionField } from './consumers.js';
-import { createCallResolver, type CallLike, type CallResolver, type LibraryCall } from './resolve-call.js';
-import type { Effect } from './roles.js';
+import type { EffectInterest } from './roles.js';
+import type { FileSemantics } from './file-semantics.js';
+import { createConsumers, type Consumers } from './consumers.js';
+import { createCallResolver, type CallLike, type CallResolver } from './resolve-call.js';
 import { readSettings, type EventDrivenSettings } from './settings.js';
 import { functionsThatMayPublish } from './publishing-functions.js';
 import { createSummaries, type Summaries } from './summaries.js';
@@ -20,48 +20,36 @@ export type { Effect, Role, RoleKind } from './roles.js';
 export type { EffectInterest } from './effect-names.js';
 export type { EventDrivenSettings, FunctionSpecifier, Settings } from './settings.js';
 export { effectKey } from './summaries.js';
-export { serializedValueOf } from './payloads.js';
 
-/** What a rule asks of the semantic layer about the file it lints. */
-export interface FileSemantics {
-  readonly program: ts.Program;
-  readonly checker: ts.TypeChecker;
-  readonly settings: EventDrivenSettings;
-  /**
-   * Effects of a call or tagged template: a library role, or what a project function does. Pass
-   * `publish` or `tx-scope` when only publishes or transaction callbacks matter: calls that
-   * cannot have such a role are then ruled out by name, without asking the checker.
-   */
-  effectsOf(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, interest?: EffectInterest): readonly Effect[];
-  /** Could this function (or the file, for `Program`) contain a publish, by the names it calls? */
-  mayPublishIn(node: TSESTree.FunctionLike | TSESTree.Program): boolean;
-  /** Effects of running a function (its calls and inline callbacks). */
-  effectsOfFunction(node: TSESTree.FunctionLike): readonly Effect[];
-  /** The declarations a call invokes (symbol first; cached per program). */
-  calleeDeclarationsOf(node: ts.CallExpression | ts.TaggedTemplateExpression): readonly ts.Declaration[];
-  /** The library role of a call itself (not through project functions). */
-  libraryCallOf(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): LibraryCall | undefined;
-  /** Is this function a message handler of an at-least-once broker? */
-  handlerOf(node: TSESTree.FunctionLike): Handler | undefined;
-  /**
-   * Does this code of a handler run for each message? Yes, except in a function that fetches its
-   * own messages: there only the code after the receive (or inside the `for await` loop) does.
-   */
-  runsPerMessage(handler: Handler, node: TSESTree.Node): boolean;
-  /** Does this member access or call read a broker position (`message.offset`)? */
-  positionFieldOf(node: TSESTree.MemberExpression | TSESTree.CallExpression): PositionField | undefined;
-  /** A method decorated to run in a transaction (`@Transactional()`): the system, if so. */
-  transactionDecoratorOf(node: TSESTree.FunctionLike): { readonly system: string; readonly label: string } | undefined;
-  /** Does the project class this class extends have a method that publishes (the abstract-publisher pattern)? */
-  baseClassPublishes(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean;
-  /** Can a broker failure of this publishing call reach its caller as a rejection (not caught and logged inside a wrapper)? */
-  publishFailureEscapes(node: TSESTree.CallExpression): boolean;
-  /** Is the call's value a promise (someone must wait for it)? Asks the checker: call it after cheaper checks. */
-  returnsPromise(node: TSESTree.CallExpression): boolean;
-  tsNodeOf(node: TSESTree.Node): ts.Node;
-  /** The ESTree node of a TypeScript node of this file, if it has one. */
-  esNodeOf(node: ts.Node): TSESTree.Node | undefined;
-}
+// The one door for rules: everything they use from the semantic layer is exported here.
+export { fixedTransportRequestNames } from './catalogue/index.js';
+export { breakingChanges, compatibilityModes } from './contracts/compatibility.js';
+export type { Break, CompatibilityMode } from './contracts/compatibility.js';
+export { contractListeners } from './contracts/discovery.js';
+export type { EventContract } from './contracts/discovery.js';
+export { contractOfJsonSchema } from './contracts/json-schema.js';
+export { eventKey, findLockFile, readLockFile } from './contracts/lock-file.js';
+export type { LockFile } from './contracts/lock-file.js';
+export { packageOfDeclaration, symbolAt } from './declarations.js';
+export { envelopeBuiltBy } from './envelope-factories.js';
+export type { FieldOrigin } from './envelope-factories.js';
+export { cloudEventsEnvelope, defaultEnvelope, displayOnlyEntities, isLibraryType, looksLikeEventObject, notEventTypeName, optionalPropertyCount, propertyNamesOf, typeNameOf } from './envelopes.js';
+export type { EnvelopeField } from './envelopes.js';
+export { callsIn, createEventNameFinder, defaultTypeFields, destinationsOf, localInitializerOf, objectLiteralsIn } from './event-names.js';
+export type { EventNameSite } from './event-names.js';
+export { isJsonDocument, jsonValueOf, rootSchema, schemaEventNames, schemaRequiredFields } from './event-schemas.js';
+export type { JsonNode } from './event-schemas.js';
+export { trackSegmentFacts } from './flow/segment-facts.js';
+export { createEventNameJudge, splitEventName } from './names.js';
+export type { TenseOptions, TenseVerdict } from './names.js';
+export { serializedValueOf } from './payloads.js';
+export { getRequestReply } from './request-reply.js';
+export type { CorrelatedWait, TransportVerdict } from './request-reply.js';
+export type { CallLike } from './resolve-call.js';
+export { isInlineCallback, runsCallbacksInline } from './ts-nodes.js';
+export { createEventTimestamps, endsLikeTimestamp, isEventName, isTimestampName, wallClockOrderColumn } from './wall-clock.js';
+
+export type { FileSemantics } from './file-semantics.js';
 
 interface ProgramSemantics {
   readonly resolver: CallResolver;

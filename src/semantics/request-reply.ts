@@ -29,6 +29,7 @@ import { judgeEventName } from './names.js';
 import { perProgram } from './per-program.js';
 import { calleeNameOf, hasPropertyNamed, shortCalleeText, type CallLike } from './resolve-call.js';
 import type { Effect } from './roles.js';
+import { guard } from '../util/guard.js';
 
 /**
  * Request/reply over a broker: a caller publishes a request and waits for the reply. Two
@@ -837,12 +838,7 @@ function createRequestReply(program: ts.Program): RequestReply {
 // ---------------------------------------------------------------- module-level helpers (no checker)
 
 function guarded<T>(compute: () => T): T | undefined {
-  try {
-    return compute();
-  } catch {
-    // Never let an unexpected shape of user code or of a declaration file break linting.
-    return undefined;
-  }
+  return guard<T | undefined>(compute, undefined);
 }
 
 function verdictOfMembers(members: readonly string[]): TransportVerdict {

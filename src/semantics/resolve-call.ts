@@ -1,13 +1,14 @@
 import ts from 'typescript';
 import { callableEntries, commandEntriesByClass, isCommandSenderPackage, methodEntriesByName, ownerMatches, publishMethodNames, transactionScopeMethodNames, type MethodEntry, type RepeatFacets } from './catalogue/index.js';
 import type { PartitionKeyLocation } from './catalogue/types.js';
-import type { EffectInterest } from './effect-names.js';
+import type { EffectInterest } from './roles.js';
 import { declaredTypeNamesOf, memberByDeclaredType } from './declared-member.js';
 import { declarationMatchesSpecifier, isConstDeclaration, ownerNameOf, packageOfDeclaration, symbolAt } from './declarations.js';
 import type { Role } from './roles.js';
 import type { EventDrivenSettings, FunctionSpecifier } from './settings.js';
 import { payloadExpressions } from './payloads.js';
 import { classifySql, sqlPlaceholder, type SqlClassification } from './sql.js';
+import { guard } from '../util/guard.js';
 
 export type CallLike = ts.CallExpression | ts.TaggedTemplateExpression;
 
@@ -81,13 +82,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
   function libraryCallOf(call: CallLike): LibraryCall | undefined {
     const cached = libraryCalls.get(call);
     if (cached !== undefined) return cached ?? undefined;
-    let resolved: LibraryCall | undefined;
-    try {
-      resolved = computeLibraryCall(call);
-    } catch {
-      // Never let an unexpected shape of user code or of a declaration file break linting.
-      resolved = undefined;
-    }
+    const resolved = guard(() => computeLibraryCall(call), undefined);
     libraryCalls.set(call, resolved ?? null);
     return resolved;
   }
@@ -256,12 +251,7 @@ export function createCallResolver(program: ts.Program, settings: EventDrivenSet
   function calleeDeclarationsOf(call: CallLike): readonly ts.Declaration[] {
     const cached = calleeDeclarations.get(call);
     if (cached !== undefined) return cached;
-    let declarations: readonly ts.Declaration[] = [];
-    try {
-      declarations = declarationsBySymbol(call) ?? declarationsBySignature(call);
-    } catch {
-      declarations = [];
-    }
+    const declarations = guard(() => declarationsBySymbol(call) ?? declarationsBySignature(call), []);
     calleeDeclarations.set(call, declarations);
     return declarations;
   }

@@ -61,3 +61,6 @@ export interface Effect {
   readonly role: Role;
   readonly chain: readonly string[];
 }
+
+/** What a caller is looking for: any role, only publishes (most contract rules), or transaction callbacks. */
+export type EffectInterest = 'any' | 'publish' | 'tx-scope';

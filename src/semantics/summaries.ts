@@ -10,6 +10,7 @@ import { createEffectNames, type EffectInterest } from './effect-names.js';
 import { createImplementations } from './implementations.js';
 import { calleeNameOf, isSqlTaggedTemplate, type CallLike, type CallResolver } from './resolve-call.js';
 import type { Effect, Role } from './roles.js';
+import { degrade } from '../util/guard.js';
 
 /**
  * Function summaries: what a project function does when called ("publishes via
@@ -176,7 +177,8 @@ export function createSummaries(program: ts.Program, resolver: CallResolver, rea
       else if (depth === 0) topLevel.set(fn, { effects, completed, interest });
       else partial.set(fn, { effects, depth, cut, cutAt: cut >= 0 ? stack[cut] : undefined, interest });
       return effects;
-    } catch {
+    } catch (error) {
+      degrade(error);
       complete(fn, [], interest);
       return [];
     } finally {

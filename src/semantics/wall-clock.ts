@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { symbolAt } from './declarations.js';
+import { guard } from '../util/guard.js';
 
 /**
  * Event timestamps and sequences: what a comparator, an iteratee or an `ORDER BY` orders by,
@@ -141,11 +142,7 @@ export function createEventTimestamps(program: ts.Program): EventTimestamps {
   }
 
   function typeOf(node: ts.Node): ts.Type | undefined {
-    try {
-      return checker.getNonNullableType(checker.getTypeAtLocation(node));
-    } catch {
-      return undefined;
-    }
+    return guard<ts.Type | undefined>(() => checker.getNonNullableType(checker.getTypeAtLocation(node)), undefined);
   }
 }
 

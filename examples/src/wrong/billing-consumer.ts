@@ -14,3 +14,4 @@ export async function startBillingConsumer(consumer: Consumer): Promise<void> {
     },
   });
 }
+// expect: event-driven/no-offset-dedupe

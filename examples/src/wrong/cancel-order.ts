@@ -17,3 +17,4 @@ export async function cancelOrder(orderId: string, correlationId: string): Promi
     client.release();
   }
 }
+// expect: event-driven/no-dual-write

@@ -14,3 +14,4 @@ export async function announceRegistration(email: string): Promise<void> {
   const event = { eventId: randomUUID(), type: 'CustomerRegistered', timestamp: Date.now(), payload: { customerEmail: email } };
   await producer.send({ topic: 'customers', messages: [{ value: JSON.stringify(event) }] });
 }
+// expect: event-driven/no-generic-updated-event, event-driven/prefer-monotonic-event-id, event-driven/require-event-envelope, event-driven/require-stable-identifiers

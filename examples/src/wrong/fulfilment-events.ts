@@ -14,3 +14,4 @@ export async function announcePacking(orderId: string): Promise<void> {
     new PutEventsCommand({ Entries: [{ Source: 'fulfilment', DetailType: 'OrderPacking', Detail: JSON.stringify({ orderId }) }] }),
   );
 }
+// expect: event-driven/event-name-past-tense, event-driven/require-event-envelope

@@ -21,3 +21,4 @@ export async function remindOverdue(invoiceIds: string[], correlationId: string)
     messages: invoiceIds.map((invoiceId) => ({ key: 'reminders', value: JSON.stringify(envelope('InvoiceReminderSent', { invoiceId }, correlationId)) })),
   });
 }
+// expect: event-driven/no-floating-publish, event-driven/require-partition-key

@@ -34,3 +34,4 @@ export async function startLedgerConsumer(channel: Channel): Promise<void> {
     channel.ack(msg);
   });
 }
+// expect: event-driven/no-early-ack, event-driven/no-swallowed-handler-error

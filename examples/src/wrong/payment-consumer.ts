@@ -17,3 +17,4 @@ export async function startPaymentConsumer(channel: Channel): Promise<void> {
     channel.ack(msg);
   });
 }
+// expect: event-driven/idempotent-consumer

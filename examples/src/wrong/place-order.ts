@@ -9,3 +9,4 @@ export async function placeOrder(order: Order, correlationId: string): Promise<v
   await orders.insert(order);
   await publishEvent('orders', order.id, envelope('OrderPlaced', order, correlationId));
 }
+// expect: event-driven/no-dual-write

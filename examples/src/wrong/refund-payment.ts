@@ -12,3 +12,4 @@ export async function refundPayment(paymentId: string, amountCents: number): Pro
     await sns.send(new PublishCommand({ TopicArn: process.env.PAYMENTS_TOPIC, Message: JSON.stringify({ type: 'PaymentRefunded', paymentId }) }));
   }
 }
+// expect: event-driven/no-dual-write, event-driven/require-event-envelope

@@ -42,3 +42,4 @@ export class PricingGateway {
   providers: [PricingGateway],
 })
 export class PricingModule {}
+// expect: event-driven/no-request-reply-over-events

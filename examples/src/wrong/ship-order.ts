@@ -19,3 +19,4 @@ export class ShippingService {
     this.channel.publish('shipping', 'shipment.created', Buffer.from(JSON.stringify({ type: 'ShipmentCreated', shipmentId: shipment.id })));
   }
 }
+// expect: event-driven/no-dual-write, event-driven/require-event-envelope

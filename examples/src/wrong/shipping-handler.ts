@@ -22,3 +22,4 @@ export async function startShippingHandler(consumer: Consumer): Promise<void> {
     },
   });
 }
+// expect: event-driven/prefer-monotonic-event-id, event-driven/propagate-correlation

@@ -25,3 +25,4 @@ export function apply(row: OrderStatusRow, event: OrderEvent): OrderStatusRow {
   if (event.occurredAt <= row.updatedAt) return row;
   return { ...row, status: event.data.status, updatedAt: event.occurredAt };
 }
+// expect: event-driven/no-wall-clock-ordering

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { eventBodyFields, eventIdentityFields, eventTypeNameFields, notEventTypeName } from '../event-name-declarations.js';
 import { createEventNameFinder, type EventNameSite } from '../event-names.js';
-import type { FileSemantics } from '../index.js';
+import type { FileSemantics } from '../file-semantics.js';
 import { shapeOfType, type Shape } from './shape.js';
 
 /** One event contract found in a file: the event, its version, its payload's shape, where it is. */
