@@ -44,6 +44,9 @@ export default createRule<Options, MessageId>({
         const handler = handlerAround(node);
         if (handler === undefined || !guardsWork(node.parent.block)) return;
         if (reportsFailure(node.body) || keepsError(node) || !endsTheMessage(node.parent, handler.fn)) return;
+        // A handler that settles its messages itself (`channel.ack`, SQS `DeleteMessage`) loses one
+        // only when the failure path still acks it; one left unsettled comes back.
+        if (acksAnywhere(handler.fn) && !acksOnFailurePath(node)) return;
         context.report({
           node: sourceCode.getFirstToken(node) ?? node,
           messageId: 'swallowedError',
@@ -92,6 +95,25 @@ export default createRule<Options, MessageId>({
         else if (node.type === AST_NODE_TYPES.CallExpression) found = callReportsFailure(node);
       });
       return found;
+    }
+
+    function isAck(call: TSESTree.CallExpression): boolean {
+      return semantics.effectsOf(call).some((e) => e.role.kind === 'ack');
+    }
+
+    function acksAnywhere(fn: FunctionNode): boolean {
+      return callsIn(fn.body).some(isAck);
+    }
+
+    /** The catch acks, or an ack follows the `try` on its way to the handler's end. */
+    function acksOnFailurePath(node: TSESTree.CatchClause): boolean {
+      if (callsIn(node.body).some(isAck)) return true;
+      for (let child: TSESTree.Node = node.parent, parent = parentOf(child); parent !== undefined && !isFunctionNode(child); child = parent, parent = parentOf(parent)) {
+        if (parent.type !== AST_NODE_TYPES.BlockStatement) continue;
+        const after = parent.body.slice(parent.body.indexOf(child as TSESTree.Statement) + 1);
+        if (after.some((statement) => callsIn(statement).some(isAck))) return true;
+      }
+      return false;
     }
 
     /** `catch (error) { failure = error; }`: the error is kept for later (a rethrow after the loop). */

@@ -1,6 +1,6 @@
 /**
  * What the internal inventory rule tells the review command about one file: every publish site,
- * consumer handler and event name it found, and whether the file type-checks. Each item travels
+ * consumer handler and event name it found, and whether its imports resolve. Each item travels
  * as the JSON text of one ESLint message, so it survives any ESLint transport (worker threads,
  * suppressed messages) unchanged.
  */
@@ -55,8 +55,10 @@ export interface EventNameItem {
   readonly source: string;
 }
 
+/** Imports of the file the type checker cannot resolve: calls into them have no types. */
 export interface TypeCheckItem {
   readonly kind: 'type-check';
+  /** How many imports do not resolve. */
   readonly errorCount: number;
   /** The first error, one line: "Cannot find module 'kafkajs' …". */
   readonly firstError: string;

@@ -193,22 +193,30 @@ export const inventoryRule = ESLintUtils.RuleCreator.withoutDocs<[], 'item'>({
       report(node, item, { start, end: node.loc.end });
     }
 
+    /**
+     * Imports the checker cannot resolve (a package not installed, a path alias it does not
+     * know): calls into them have no types, so the review may miss what they do. Only module
+     * resolution is asked, not a full type check of the file, which would cost more than the
+     * whole review.
+     */
     function reportTypeErrors(): void {
       const file = semantics.tsNodeOf(sourceCode.ast).getSourceFile();
-      let errors: readonly ts.Diagnostic[];
-      try {
-        errors = [...semantics.program.getSyntacticDiagnostics(file), ...semantics.program.getSemanticDiagnostics(file)].filter(
-          (d) => d.category === ts.DiagnosticCategory.Error,
-        );
-      } catch (error) {
-        degrade(error);
-        return;
-      }
-      const first = errors[0];
+      const unresolved = guard(() => unresolvedImportsOf(file), []);
+      const first = unresolved[0];
       if (first === undefined) return;
-      const line = first.start === undefined ? 1 : file.getLineAndCharacterOfPosition(first.start).line + 1;
-      const item: InventoryItem = { kind: 'type-check', errorCount: errors.length, firstError: ts.flattenDiagnosticMessageText(first.messageText, ' '), firstErrorLine: line };
+      const line = file.getLineAndCharacterOfPosition(first.getStart(file)).line + 1;
+      const item: InventoryItem = { kind: 'type-check', errorCount: unresolved.length, firstError: `Cannot find module '${first.text}'`, firstErrorLine: line };
       report(sourceCode.ast, item, { start: { line, column: 0 }, end: { line, column: 0 } });
+    }
+
+    function unresolvedImportsOf(file: ts.SourceFile): ts.StringLiteral[] {
+      const found: ts.StringLiteral[] = [];
+      for (const statement of file.statements) {
+        const specifier = ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) ? statement.moduleSpecifier : undefined;
+        if (specifier === undefined || !ts.isStringLiteral(specifier)) continue;
+        if (semantics.checker.getSymbolAtLocation(specifier) === undefined) found.push(specifier);
+      }
+      return found;
     }
 
     /** `consumer.subscribe({ topic: 'orders' })` or `({ topics: ['a', 'b'] })`, remembered by receiver text. */

@@ -251,7 +251,7 @@ function typeErrorWarning(files: readonly (TypeCheckItem & { file: string })[]):
   const first = files[0];
   const where = files.slice(0, maxListedTypeErrorFiles).map((f) => f.file).join(', ') + (files.length > maxListedTypeErrorFiles ? ', …' : '');
   return (
-    `the project does not type-check: ${String(total)} TypeScript error${total === 1 ? '' : 's'} in ${String(files.length)} file${files.length === 1 ? '' : 's'} (${where})` +
+    `the project has imports the type checker cannot resolve: ${String(total)} in ${String(files.length)} file${files.length === 1 ? '' : 's'} (${where})` +
     (first === undefined ? '' : `; first: ${first.file}:${String(first.firstErrorLine)}: ${firstLine(first.firstError).replace(/\.$/u, '')}`) +
     '. Calls into code the checker cannot resolve (packages not installed) are not recognised, so the review may be incomplete'
   );

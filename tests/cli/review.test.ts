@@ -164,7 +164,7 @@ describe('event-driven-review on bad input', () => {
     expect(run.stderr).toBe(`event-driven-review: the tsconfig.json files in ${dir} include no TypeScript source files (tsconfig.json)\n`);
   });
 
-  it('reviews a project that does not type-check, with a warning that says why the review may be incomplete', async () => {
+  it('reviews a project whose imports do not resolve, with a warning that says why the review may be incomplete', async () => {
     const dir = project('broken', {
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, types: [], module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true }, include: ['src'] }),
       // kafkajs is not installed here: the checker cannot resolve it.
@@ -175,10 +175,10 @@ describe('event-driven-review on bad input', () => {
     expectNoStackTrace(run);
     const report = JSON.parse(run.stdout) as Report;
     expect(report.warnings).toEqual([
-      expect.stringMatching(/^the project does not type-check: 2 TypeScript errors in 1 file \(src\/orders\.ts\); first: src\/orders\.ts:1: Cannot find module 'kafkajs'/u),
+      expect.stringMatching(/^the project has imports the type checker cannot resolve: 1 in 1 file \(src\/orders\.ts\); first: src\/orders\.ts:1: Cannot find module 'kafkajs'/u),
     ]);
     // With a file format, warnings also go to stderr, where a person sees them.
-    expect(run.stderr).toMatch(/^event-driven-review: warning: the project does not type-check/u);
+    expect(run.stderr).toMatch(/^event-driven-review: warning: the project has imports the type checker cannot resolve/u);
   });
 
   it('reviews the files of a tsconfig.json it cannot parse, with a warning', async () => {

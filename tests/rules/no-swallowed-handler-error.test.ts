@@ -163,6 +163,35 @@ void payments.process(async (job) => {
 `,
     },
     {
+      name: 'explicit acks: a failed message left undeleted (SQS) or unacked (Pub/Sub) comes back',
+      code: `
+import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { Message } from '@google-cloud/pubsub';
+import { deleteReceived } from './lib/delivery.js';
+import { recordPayment } from './lib/inbox.js';
+const sqs = new SQSClient({});
+export async function poll(queueUrl: string) {
+  const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl }));
+  for (const message of Messages) {
+    try {
+      await recordPayment(message.Body ?? '', 100);
+      await deleteReceived(queueUrl, message.ReceiptHandle ?? '');
+    } catch (error) {
+      console.error('will be retried after the visibility timeout', error);
+    }
+  }
+}
+export async function onPayment(message: Message) {
+  try {
+    await recordPayment(message.data.toString(), 100);
+    message.ack();
+  } catch (error) {
+    console.error(error);
+  }
+}
+`,
+    },
+    {
       name: 'a catch outside any handler (an HTTP route)',
       code: `
 import { recordPayment } from './lib/inbox.js';
