@@ -3,7 +3,7 @@ import ts from 'typescript';
 import { propertyKeyName } from '../util/ast.js';
 import { functionHeldBy, isReadableSource, packageOfDeclaration, symbolAt } from './declarations.js';
 import { getEventNameDeclarations, looksLikeEventType, notEventTypeName } from './event-name-declarations.js';
-import { splitEventName } from './names.js';
+import { splitEventName } from './names/index.js';
 import { getRequestReply } from './request-reply.js';
 import { topicPatternSystems } from './catalogue/request-reply.js';
 import { platformPackages } from './catalogue/index.js';

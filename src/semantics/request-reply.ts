@@ -25,7 +25,7 @@ import {
   rxjsPromiseMethods,
 } from './catalogue/request-reply.js';
 import { isConstDeclaration, ownerNameOf, packageOfDeclaration, resolveAlias } from './declarations.js';
-import { judgeEventName } from './names.js';
+import { judgeEventName } from './names/index.js';
 import { perProgram } from './per-program.js';
 import { calleeNameOf, hasPropertyNamed, shortCalleeText, type CallLike } from './resolve-call.js';
 import type { Effect } from './roles.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { createEventNameJudge, isReported, judgeEventName, splitEventName, type TenseOptions, type TenseVerdict } from '../../src/semantics/names.js';
+import { createEventNameJudge, isReported, judgeEventName, splitEventName, type TenseOptions, type TenseVerdict } from '../../src/semantics/names/index.js';
 
 // ---- evaluation on the public labelled set -------------------------------------------------
 
@@ -29,7 +29,7 @@ describe('judgeEventName: evaluation on tests/data/public-event-names.tsv', () =
     const rows = readRows();
     vi.resetModules();
     const importStart = performance.now();
-    const fresh = await import('../../src/semantics/names.js');
+    const fresh = await import('../../src/semantics/names/index.js');
     const initMs = performance.now() - importStart;
 
     const names = rows.map((r) => r.name);
