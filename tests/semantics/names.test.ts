@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEventNameJudge, isReported, judgeEventName, splitEventName, type TenseOptions, type TenseVerdict } from '../../src/semantics/names/index.js';
 
 // ---- evaluation on the public labelled set -------------------------------------------------
@@ -21,83 +21,87 @@ function readRows(): Row[] {
   });
 }
 
-const microseconds = (ms: number, count: number): string => ((ms * 1000) / count).toFixed(1);
+interface Scores {
+  readonly precision: number;
+  readonly recall: number;
+  readonly table: string;
+  readonly falsePositives: string[];
+}
 
-describe('judgeEventName: evaluation on tests/data/public-event-names.tsv', () => {
-  // First in the file, so that the cold pass really is the first use of the module.
-  it('flags event-bad and command names, keeps event-ok names, and is fast', async () => {
-    const rows = readRows();
-    vi.resetModules();
-    const importStart = performance.now();
-    const fresh = await import('../../src/semantics/names/index.js');
-    const initMs = performance.now() - importStart;
-
-    const names = rows.map((r) => r.name);
-    const coldJudge = fresh.createEventNameJudge();
-    const coldStart = performance.now();
-    const verdicts = names.map((name) => coldJudge(name));
-    const coldMs = performance.now() - coldStart;
-
-    const passes = 20;
-    const uncachedStart = performance.now();
-    for (let pass = 0; pass < passes; pass++) {
-      const judge = fresh.createEventNameJudge();
-      for (const name of names) judge(name);
+/** Precision and recall of the checker on some rows: event-bad and command are positives, ambiguous rows are left out. */
+function score(title: string, rows: readonly Row[]): Scores {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let tn = 0;
+  let ambiguous = 0;
+  let ambiguousFlagged = 0;
+  const falsePositives: string[] = [];
+  const falseNegatives: string[] = [];
+  for (const row of rows) {
+    const verdict = judgeEventName(row.name);
+    const flagged = isReported(verdict);
+    if (row.label === 'ambiguous') {
+      ambiguous++;
+      if (flagged) ambiguousFlagged++;
+      continue;
     }
-    const uncachedMs = performance.now() - uncachedStart;
-    const cachedStart = performance.now();
-    for (let pass = 0; pass < passes; pass++) for (const name of names) coldJudge(name);
-    const cachedMs = performance.now() - cachedStart;
+    const positive = row.label !== 'event-ok';
+    if (positive && flagged) tp++;
+    else if (positive) {
+      fn++;
+      falseNegatives.push(`${row.name} (${row.label}, ${row.note}): ${JSON.stringify(verdict)}`);
+    } else if (flagged) {
+      fp++;
+      falsePositives.push(`${row.name} (${row.note}): ${verdict.ok === false ? verdict.message : ''}`);
+    } else tn++;
+  }
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const accuracy = (tp + tn) / (tp + tn + fp + fn);
+  const pct = (x: number): string => (100 * x).toFixed(1);
+  const table = [
+    `| ${title} | ${rows.length} | ${pct(precision)} | ${pct(recall)} | ${pct(f1)} | ${pct(accuracy)} | ${tp}/${fp}/${fn}/${tn} | ${ambiguousFlagged}/${ambiguous} |`,
+    `  false positives (${fp}): ${falsePositives.length === 0 ? 'none' : falsePositives.join('; ')}`,
+    `  false negatives (${fn}): ${falseNegatives.length === 0 ? 'none' : falseNegatives.join('; ')}`,
+  ].join('\n');
+  return { precision, recall, table, falsePositives };
+}
 
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    let tn = 0;
-    let ambiguous = 0;
-    let ambiguousFlagged = 0;
-    const falsePositives: string[] = [];
-    const falseNegatives: string[] = [];
-    rows.forEach((row, i) => {
-      const verdict = verdicts[i] ?? { ok: true };
-      const flagged = fresh.isReported(verdict);
-      if (row.label === 'ambiguous') {
-        ambiguous++;
-        if (flagged) ambiguousFlagged++;
-        return;
-      }
-      const positive = row.label !== 'event-ok';
-      if (positive && flagged) tp++;
-      else if (positive) {
-        fn++;
-        falseNegatives.push(`${row.name} (${row.label}, ${row.note}): ${JSON.stringify(verdict)}`);
-      } else if (flagged) {
-        fp++;
-        falsePositives.push(`${row.name} (${row.note}): ${verdict.ok === false ? verdict.message : ''}`);
-      } else tn++;
-    });
-    const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-    const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    const accuracy = (tp + tn) / (tp + tn + fp + fn);
-    const pct = (x: number): string => (100 * x).toFixed(1);
+/**
+ * The public set is split deterministically by position among the data rows (header left out):
+ * rows 0, 2, 4, … are the tuning half, the half the word lists and rules may be adjusted
+ * against; rows 1, 3, 5, … are the held-out half, not to be tuned against. The thresholds
+ * hold on the held-out half by itself and on the whole set. Timing is measured by the
+ * benchmark, not here.
+ */
+describe('judgeEventName: evaluation on tests/data/public-event-names.tsv', () => {
+  it('flags event-bad and command names and keeps event-ok names, on the held-out half and on the whole set', () => {
+    const rows = readRows();
+    const tuning = rows.filter((_, index) => index % 2 === 0);
+    const heldOut = rows.filter((_, index) => index % 2 === 1);
+    const whole = score('all', rows);
+    const heldOutScores = score('held-out (odd rows)', heldOut);
+    console.log(
+      [
+        '',
+        'event-name-past-tense: public set (tests/data/public-event-names.tsv)',
+        '| half | names | precision | recall | F1 | accuracy | TP/FP/FN/TN | ambiguous flagged |',
+        '|---|---|---|---|---|---|---|---|',
+        score('tuning (even rows)', tuning).table,
+        heldOutScores.table,
+        whole.table,
+        '',
+      ].join('\n'),
+    );
 
-    const table = [
-      '',
-      'event-name-past-tense: public set (tests/data/public-event-names.tsv)',
-      '| names | precision | recall | F1 | accuracy | TP/FP/FN/TN | ambiguous flagged | µs/name cold | µs/name warm (no cache) | µs/name warm (cached) | import |',
-      '|---|---|---|---|---|---|---|---|---|---|---|',
-      `| ${rows.length} | ${pct(precision)} | ${pct(recall)} | ${pct(f1)} | ${pct(accuracy)} | ${tp}/${fp}/${fn}/${tn} | ${ambiguousFlagged}/${ambiguous} | ${microseconds(coldMs, names.length)} | ${microseconds(uncachedMs, names.length * passes)} | ${microseconds(cachedMs, names.length * passes)} | ${initMs.toFixed(1)} ms |`,
-      `false positives (${fp}): ${falsePositives.length === 0 ? 'none' : ''}`,
-      ...falsePositives.map((line) => `  - ${line}`),
-      `false negatives (${fn}): ${falseNegatives.length === 0 ? 'none' : ''}`,
-      ...falseNegatives.map((line) => `  - ${line}`),
-      '',
-    ].join('\n');
-    console.log(table);
-
-    expect(precision).toBeGreaterThanOrEqual(0.95);
-    expect(recall).toBeGreaterThanOrEqual(0.85);
-    expect(falsePositives).toEqual([]);
+    expect(heldOutScores.precision).toBeGreaterThanOrEqual(0.95);
+    expect(heldOutScores.recall).toBeGreaterThanOrEqual(0.85);
+    expect(heldOutScores.falsePositives).toEqual([]);
+    expect(whole.precision).toBeGreaterThanOrEqual(0.95);
+    expect(whole.recall).toBeGreaterThanOrEqual(0.85);
+    expect(whole.falsePositives).toEqual([]);
   });
 });
 
