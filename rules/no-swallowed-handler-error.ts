@@ -46,7 +46,7 @@ export default createRule<Options, MessageId>({
         if (reportsFailure(node.body) || keepsError(node) || !endsTheMessage(node.parent, handler.fn)) return;
         // A handler that settles its messages itself (`channel.ack`, SQS `DeleteMessage`) loses one
         // only when the failure path still acks it; one left unsettled comes back.
-        if (acksAnywhere(handler.fn) && !acksOnFailurePath(node)) return;
+        if (acksAnywhere(handler.fn) && !acksOnFailurePath(node, handler.fn)) return;
         context.report({
           node: sourceCode.getFirstToken(node) ?? node,
           messageId: 'swallowedError',
@@ -106,14 +106,8 @@ export default createRule<Options, MessageId>({
     }
 
     /** The catch acks, or an ack follows the `try` on its way to the handler's end. */
-    function acksOnFailurePath(node: TSESTree.CatchClause): boolean {
-      if (callsIn(node.body).some(isAck)) return true;
-      for (let child: TSESTree.Node = node.parent, parent = parentOf(child); parent !== undefined && !isFunctionNode(child); child = parent, parent = parentOf(parent)) {
-        if (parent.type !== AST_NODE_TYPES.BlockStatement) continue;
-        const after = parent.body.slice(parent.body.indexOf(child as TSESTree.Statement) + 1);
-        if (after.some((statement) => callsIn(statement).some(isAck))) return true;
-      }
-      return false;
+    function acksOnFailurePath(node: TSESTree.CatchClause, fn: FunctionNode): boolean {
+      return [node.body, ...statementsAfter(node.parent, fn)].some((statement) => callsIn(statement).some(isAck));
     }
 
     /** `catch (error) { failure = error; }`: the error is kept for later (a rethrow after the loop). */
@@ -167,12 +161,7 @@ export default createRule<Options, MessageId>({
     function endsTheMessage(tryStatement: TSESTree.TryStatement, fn: FunctionNode): boolean {
       const last = tryStatement.handler?.body.body.at(-1);
       if (last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ContinueStatement) return true;
-      for (let node: TSESTree.Node = tryStatement, parent = parentOf(node); parent !== undefined && node !== fn; node = parent, parent = parentOf(parent)) {
-        if (parent.type !== AST_NODE_TYPES.BlockStatement) continue;
-        const after = parent.body.slice(parent.body.indexOf(node as TSESTree.Statement) + 1);
-        if (after.some((statement) => callsIn(statement).some((call) => semantics.effectsOf(call).some((e) => workKinds.has(e.role.kind))))) return false;
-      }
-      return true;
+      return !statementsAfter(tryStatement, fn).some((statement) => callsIn(statement).some((call) => semantics.effectsOf(call).some((e) => workKinds.has(e.role.kind))));
     }
 
     function rethrowSuggestion(node: TSESTree.CatchClause): TSESLint.ReportSuggestionArray<MessageId> {
@@ -193,6 +182,15 @@ function tryOfFinalizer(node: TSESTree.Node): TSESTree.TryStatement | undefined 
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === child) return parent;
   }
   return undefined;
+}
+
+/** The statements that run after `statement` on its way to the end of `fn`, in every enclosing block. */
+function statementsAfter(statement: TSESTree.Node, fn: FunctionNode): TSESTree.Statement[] {
+  const after: TSESTree.Statement[] = [];
+  for (let node: TSESTree.Node = statement, parent = parentOf(node); parent !== undefined && node !== fn; node = parent, parent = parentOf(parent)) {
+    if (parent.type === AST_NODE_TYPES.BlockStatement) after.push(...parent.body.slice(parent.body.indexOf(node as TSESTree.Statement) + 1));
+  }
+  return after;
 }
 
 /** Calls in a statement, not inside nested functions other than inline callbacks. */
