@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { createEventNameFinder, defaultTypeFields, localInitializerOf, objectLiteralsIn, type EventNameSite } from '../semantics/event-names.js';
+import { createEventNameFinder, defaultTypeFields, localInitializerOf, objectLiteralsIn, type EventNameSite } from '../semantics/event-names/index.js';
 import { getSemantics, type Effect, type Handler, type Role } from '../semantics/index.js';
 import { isFunctionNode, isNode, parentOf, type FunctionNode } from '../util/ast.js';
 import { encodeInventoryItem, type ConsumerItem, type InventoryItem, type PublishItem } from './inventory-items.js';

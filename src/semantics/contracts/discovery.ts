@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { eventBodyFields, eventIdentityFields, eventTypeNameFields, notEventTypeName } from '../event-name-declarations.js';
-import { createEventNameFinder, type EventNameSite } from '../event-names.js';
+import { createEventNameFinder, type EventNameSite } from '../event-names/index.js';
 import type { FileSemantics } from '../file-semantics.js';
 import { shapeOfType, type Shape } from './shape.js';
 
