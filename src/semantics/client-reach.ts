@@ -3,6 +3,7 @@ import { allCatalogues, brokerCatalogues, inProcessPackages, packagesOf, platfor
 import { isReadableSource } from './declarations.js';
 import { perProgram } from './per-program.js';
 import { packageOfFile } from './package-of.js';
+import { staticModuleSpecifiersOf } from './ts-nodes.js';
 
 /**
  * Which files can reach a catalogued client at all: a file that imports none, directly or through
@@ -114,10 +115,7 @@ function importedFiles(checker: ts.TypeChecker, file: ts.SourceFile): ts.SourceF
     const target = declaration?.getSourceFile();
     if (target !== undefined && target !== file) found.push(target);
   };
-  for (const statement of file.statements) {
-    if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) add(statement.moduleSpecifier);
-    else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) add(statement.moduleReference.expression);
-  }
+  for (const specifier of staticModuleSpecifiersOf(file)) add(specifier);
   // `await import('./kafka')`, `require('pg')`: only files that spell them are walked.
   if (file.text.includes('import(') || file.text.includes('require(')) {
     const visit = (node: ts.Node): void => {

@@ -46,7 +46,8 @@ export { serializedValueOf } from './payloads.js';
 export { getRequestReply } from './request-reply.js';
 export type { CorrelatedWait, TransportVerdict } from './request-reply.js';
 export type { CallLike } from './resolve-call.js';
-export { isInlineCallback, runsCallbacksInline } from './ts-nodes.js';
+export { isInlineCallback, runsCallbacksInline, staticModuleSpecifiersOf } from './ts-nodes.js';
+export { settingsOutboxSystem } from './resolve-call.js';
 export { createEventTimestamps, endsLikeTimestamp, isEventName, isTimestampName, wallClockOrderColumn } from './wall-clock.js';
 
 export type { FileSemantics } from './file-semantics.js';

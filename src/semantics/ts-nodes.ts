@@ -81,3 +81,18 @@ export function runsCallbacksInline(call: ts.CallExpression | ts.NewExpression):
   }
   return false;
 }
+
+/** The module specifiers of a file's top-level imports, re-exports and `import x = require(…)`. */
+export function staticModuleSpecifiersOf(file: ts.SourceFile): ts.StringLiteralLike[] {
+  const found: ts.StringLiteralLike[] = [];
+  for (const statement of file.statements) {
+    const specifier =
+      ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)
+        ? statement.moduleSpecifier
+        : ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)
+          ? statement.moduleReference.expression
+          : undefined;
+    if (specifier !== undefined && ts.isStringLiteralLike(specifier)) found.push(specifier);
+  }
+  return found;
+}
