@@ -4,7 +4,7 @@ import { propertyKeyName } from '../util/ast.js';
 import { functionHeldBy, isReadableSource, packageOfDeclaration, symbolAt } from './declarations.js';
 import { getEventNameDeclarations, looksLikeEventType, notEventTypeName } from './event-name-declarations.js';
 import { splitEventName } from './names/index.js';
-import { getRequestReply } from './request-reply.js';
+import { getRequestReply } from './request-reply/index.js';
 import { topicPatternSystems } from './catalogue/request-reply.js';
 import { platformPackages } from './catalogue/index.js';
 import type { FileSemantics } from './file-semantics.js';
