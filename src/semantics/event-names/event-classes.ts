@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { packageOfDeclaration, symbolAt } from '../declarations.js';
 import { splitEventName } from '../names/index.js';
-import { getRequestReply } from '../request-reply.js';
+import { getRequestReply } from '../request-reply/index.js';
 import { topicPatternSystems } from '../catalogue/request-reply.js';
 import { platformPackages } from '../catalogue/index.js';
 import { commandName, siteOf, symbolOf, type EventNameSite, type FinderContext } from './sites.js';
