@@ -9,8 +9,8 @@ import { bridgedBusHandler, type Handler } from './handler.js';
 import { isFunctionReference, skipParentheses } from './syntax.js';
 
 /** Catalogued registration calls: `consumer.run({ eachMessage })`, `channel.consume(q, fn)`, `subscription.on('message', fn)`. */
-export const registrations = consumerCatalogues.flatMap((c) => c.registrations ?? []);
-export const registrationMethods: ReadonlySet<string> = new Set(registrations.flatMap((r) => r.methods));
+const registrations = consumerCatalogues.flatMap((c) => c.registrations ?? []);
+const registrationMethods: ReadonlySet<string> = new Set(registrations.flatMap((r) => r.methods));
 
 /** `consumer.run({ eachMessage: async (payload) => … })`, `channel.consume(q, (msg) => …)`, `new Worker(q, async (job) => …)`. */
 export function inlineRegistration(context: ConsumerContext, fn: ts.SignatureDeclaration): Handler | undefined {
