@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
-import type { Handler, PositionField } from './consumers.js';
+import type { Handler, PositionField } from './consumers/index.js';
 import type { LibraryCall } from './resolve-call.js';
 import type { Effect, EffectInterest } from './roles.js';
 import type { EventDrivenSettings } from './settings.js';

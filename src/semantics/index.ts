@@ -2,7 +2,7 @@ import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/ut
 import ts from 'typescript';
 import type { EffectInterest } from './roles.js';
 import type { FileSemantics } from './file-semantics.js';
-import { createConsumers, type Consumers } from './consumers.js';
+import { createConsumers, type Consumers } from './consumers/index.js';
 import { createCallResolver, type CallLike, type CallResolver } from './resolve-call.js';
 import { readSettings, type EventDrivenSettings } from './settings.js';
 import { functionsThatMayPublish } from './publishing-functions.js';
@@ -13,8 +13,8 @@ import { functionHeldBy, packageOfDeclaration, symbolAt } from './declarations.j
 import { isThenable } from './promises.js';
 import { publishFailureEscapes } from './rejections.js';
 
-export type { Handler, PositionField } from './consumers.js';
-export { positionFieldNames } from './consumers.js';
+export type { Handler, PositionField } from './consumers/index.js';
+export { positionFieldNames } from './consumers/index.js';
 export type { LibraryCall, PartitionKeyedMessages } from './resolve-call.js';
 export type { Effect, Role, RoleKind } from './roles.js';
 export type { EffectInterest } from './effect-names.js';
