@@ -31,6 +31,8 @@ export { contractOfJsonSchema } from './contracts/json-schema.js';
 export { eventKey, findLockFile, readLockFile } from './contracts/lock-file.js';
 export type { LockFile } from './contracts/lock-file.js';
 export { packageOfDeclaration, symbolAt } from './declarations.js';
+export { enclosingHandler } from './enclosing-handler.js';
+export type { EnclosingHandler } from './enclosing-handler.js';
 export { envelopeBuiltBy } from './envelope-factories.js';
 export type { FieldOrigin } from './envelope-factories.js';
 export { cloudEventsEnvelope, defaultEnvelope, displayOnlyEntities, isLibraryType, looksLikeEventObject, notEventTypeName, optionalPropertyCount, propertyNamesOf, typeNameOf } from './envelopes.js';
