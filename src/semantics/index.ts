@@ -42,6 +42,7 @@ export type { EventNameSite } from './event-names.js';
 export { isJsonDocument, jsonValueOf, rootSchema, schemaEventNames, schemaRequiredFields } from './event-schemas.js';
 export type { JsonNode } from './event-schemas.js';
 export { trackSegmentFacts } from './flow/segment-facts.js';
+export type { SegmentFacts } from './flow/segment-facts.js';
 export { createEventNameJudge, splitEventName } from './names/index.js';
 export type { TenseOptions, TenseVerdict } from './names/index.js';
 export { serializedValueOf } from './payloads.js';
