@@ -51,6 +51,7 @@ export type { CorrelatedWait, TransportVerdict } from './request-reply.js';
 export type { CallLike } from './resolve-call.js';
 export { isInlineCallback, runsCallbacksInline } from './ts-nodes.js';
 export { createEventTimestamps, endsLikeTimestamp, isEventName, isTimestampName, wallClockOrderColumn } from './wall-clock.js';
+export type { EventTimestamps } from './wall-clock.js';
 
 export type { FileSemantics } from './file-semantics.js';
 
