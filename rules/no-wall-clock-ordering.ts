@@ -36,24 +36,24 @@ export default createRule<Options, MessageId>({
     // A component that sorts records for display is not applying events: UI code is out of scope.
     if (rendersUserInterface(context.filename, context.sourceCode.ast)) return {};
     const semantics = getSemantics(context);
-    const scan: OrderingScan = { context, semantics, timestamps: createEventTimestamps(semantics.program) };
+    const check: OrderingCheck = { context, semantics, timestamps: createEventTimestamps(semantics.program) };
 
     // Never let an unexpected shape of user code or of a declaration file break linting: no finding instead.
     return {
       CallExpression: (node) => {
         safely(() => {
-          visitCall(scan, node);
+          visitCall(check, node);
         });
       },
       TaggedTemplateExpression: (node) => {
         safely(() => {
-          checkSql(scan, node, node.quasi);
+          checkSql(check, node, node.quasi);
         });
       },
       BinaryExpression: (node) => {
         if (relational.has(node.operator)) {
           safely(() => {
-            if (!isInOrderingCallback(node)) checkComparison(scan, node);
+            if (!isInOrderingCallback(node)) checkComparison(check, node);
           });
         }
       },
@@ -62,37 +62,37 @@ export default createRule<Options, MessageId>({
 });
 
 /** What the checks of one file share: the rule's context, the semantic layer, the file's event-timestamp analysis. */
-interface OrderingScan {
+interface OrderingCheck {
   readonly context: Readonly<TSESLint.RuleContext<MessageId, Options>>;
   readonly semantics: FileSemantics;
   readonly timestamps: EventTimestamps;
 }
 
-function visitCall(scan: OrderingScan, node: TSESTree.CallExpression): void {
+function visitCall(check: OrderingCheck, node: TSESTree.CallExpression): void {
   const name = calleeName(node.callee);
   if ((name === 'sort' || name === 'toSorted') && node.arguments.length === 1 && node.callee.type === AST_NODE_TYPES.MemberExpression) {
-    checkSort(scan, node, node.callee.object, node.arguments[0] as TSESTree.Expression);
-  } else if (name !== undefined && helperNameOf(scan.context.sourceCode, node.callee) !== undefined) {
-    checkHelper(scan, node);
+    checkSort(check, node, node.callee.object, node.arguments[0] as TSESTree.Expression);
+  } else if (name !== undefined && helperNameOf(check.context.sourceCode, node.callee) !== undefined) {
+    checkHelper(check, node);
   } else if (node.arguments[0] !== undefined) {
-    checkSql(scan, node, node.arguments[0]);
+    checkSql(check, node, node.arguments[0]);
   }
 }
 
 /** `events.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))`, also with a named comparator from another file. */
-function checkSort(scan: OrderingScan, node: TSESTree.CallExpression, receiver: TSESTree.Expression, comparator: TSESTree.Expression): void {
-  const { semantics, timestamps } = scan;
+function checkSort(check: OrderingCheck, node: TSESTree.CallExpression, receiver: TSESTree.Expression, comparator: TSESTree.Expression): void {
+  const { semantics, timestamps } = check;
   const fn = timestamps.functionNamedBy(semantics.tsNodeOf(comparator) as ts.Expression);
   if (fn === undefined) return;
   const key = timestamps.firstOrderingKey(fn);
   const receiverNode = semantics.tsNodeOf(receiver) as ts.Expression;
-  if (key === undefined || !isEventTimestamp(scan, key.object, key.field, [lastName(receiver)], node, receiverNode)) return;
-  scan.context.report({ node, messageId: 'orderedByWallClock', data: { subject: `\`${clip(scan.context.sourceCode.getText(node.callee))}(…)\``, field: key.field } });
+  if (key === undefined || !isEventTimestamp(check, key.object, key.field, [lastName(receiver)], node, receiverNode)) return;
+  check.context.report({ node, messageId: 'orderedByWallClock', data: { subject: `\`${clip(check.context.sourceCode.getText(node.callee))}(…)\``, field: key.field } });
 }
 
 /** `sortBy(events, 'occurredAt')`, `_.orderBy(events, [(e) => e.occurredAt])`, `maxBy(events, 'occurredAt')`. */
-function checkHelper(scan: OrderingScan, node: TSESTree.CallExpression): void {
-  const { context, semantics, timestamps } = scan;
+function checkHelper(check: OrderingCheck, node: TSESTree.CallExpression): void {
+  const { context, semantics, timestamps } = check;
   const checker = semantics.checker;
   const [collection, iteratees] = node.arguments;
   if (collection === undefined || iteratees === undefined) return;
@@ -102,27 +102,27 @@ function checkHelper(scan: OrderingScan, node: TSESTree.CallExpression): void {
   const field = timestamps.firstIterateeField(semantics.tsNodeOf(iteratees) as ts.Expression);
   if (field === undefined || !isTimestampName(field)) return;
   const collectionNode = semantics.tsNodeOf(collection) as ts.Expression;
-  if (element.getProperty(field) === undefined || !isEvent(scan, element, [lastName(collection)], node, collectionNode)) return;
+  if (element.getProperty(field) === undefined || !isEvent(check, element, [lastName(collection)], node, collectionNode)) return;
   const sourceCode = context.sourceCode;
   context.report({ node, messageId: 'orderedByWallClock', data: { subject: `\`${clip(sourceCode.getText(node.callee))}(${clip(sourceCode.getText(collection))}, …)\``, field } });
 }
 
 /** `SELECT … FROM events … ORDER BY occurred_at` passed to a database call. */
-function checkSql(scan: OrderingScan, node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, textNode: TSESTree.Node): void {
-  const text = sqlTextOf(scan.context.sourceCode, textNode);
+function checkSql(check: OrderingCheck, node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, textNode: TSESTree.Node): void {
+  const text = sqlTextOf(check.context.sourceCode, textNode);
   if (text === undefined || !text.toLowerCase().includes('order')) return;
-  const sql = scan.semantics.libraryCallOf(node)?.sql;
+  const sql = check.semantics.libraryCallOf(node)?.sql;
   if (sql === undefined) return;
   const eventTables = sql.readTables.filter((table) => isEventName(table));
   if (eventTables.length === 0) return;
   const column = wallClockOrderColumn(text, eventTables);
   if (column === undefined) return;
-  scan.context.report({ node: textNode, messageId: 'orderedByWallClock', data: { subject: `This query on \`${eventTables[0] ?? 'events'}\``, field: column } });
+  check.context.report({ node: textNode, messageId: 'orderedByWallClock', data: { subject: `This query on \`${eventTables[0] ?? 'events'}\``, field: column } });
 }
 
 /** `if (event.occurredAt > current.updatedAt)`, `a.occurredAt > b.occurredAt ? a : b` in a reducer. */
-function checkComparison(scan: OrderingScan, node: TSESTree.BinaryExpression): void {
-  const sourceCode = scan.context.sourceCode;
+function checkComparison(check: OrderingCheck, node: TSESTree.BinaryExpression): void {
+  const sourceCode = check.context.sourceCode;
   for (const [side, other] of [
     [node.left, node.right],
     [node.right, node.left],
@@ -131,30 +131,30 @@ function checkComparison(scan: OrderingScan, node: TSESTree.BinaryExpression): v
     if (access === undefined || other.type === AST_NODE_TYPES.PrivateIdentifier || !isTimestampLike(other)) continue;
     const otherAccess = unwrapTime(other);
     if (otherAccess.type === AST_NODE_TYPES.MemberExpression && sourceCode.getText(otherAccess.object) === sourceCode.getText(access.object)) return;
-    const object = scan.semantics.tsNodeOf(access.object) as ts.Expression;
-    if (!isEventTimestamp(scan, object, propertyName(access) ?? '', [lastName(access.object)], node)) continue;
-    scan.context.report({ node, messageId: 'latestWinsByWallClock', data: { field: propertyName(access) ?? 'timestamp' } });
+    const object = check.semantics.tsNodeOf(access.object) as ts.Expression;
+    if (!isEventTimestamp(check, object, propertyName(access) ?? '', [lastName(access.object)], node)) continue;
+    check.context.report({ node, messageId: 'latestWinsByWallClock', data: { field: propertyName(access) ?? 'timestamp' } });
     return;
   }
 }
 
 /** The object's type has the timestamp and is an event: an envelope, named as an event, or received by a message handler. */
-function isEventTimestamp(scan: OrderingScan, object: ts.Expression, field: string, names: readonly string[], at: TSESTree.Node, collection?: ts.Expression): boolean {
-  const type = scan.timestamps.typeOf(object);
+function isEventTimestamp(check: OrderingCheck, object: ts.Expression, field: string, names: readonly string[], at: TSESTree.Node, collection?: ts.Expression): boolean {
+  const type = check.timestamps.typeOf(object);
   if (type?.getProperty(field) === undefined) return false;
-  if (collection !== undefined && comesFromHandler(scan.semantics, collection, at)) return true;
+  if (collection !== undefined && comesFromHandler(check.semantics, collection, at)) return true;
   // `a.metadata.occurredAt`: the event may be the root the timestamp hangs from.
   const roots: ts.Expression[] = [object];
   for (let node = object; ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node); node = node.expression) roots.push(node.expression);
   return roots.some((root) => {
-    const rootType = scan.timestamps.typeOf(root);
+    const rootType = check.timestamps.typeOf(root);
     const rootNames = ts.isIdentifier(root) ? [...names, root.text] : names;
-    return rootType !== undefined && isEvent(scan, rootType, rootNames, at, root);
+    return rootType !== undefined && isEvent(check, rootType, rootNames, at, root);
   });
 }
 
-function isEvent(scan: OrderingScan, type: ts.Type, names: readonly string[], at: TSESTree.Node, root: ts.Expression): boolean {
-  return comesFromHandler(scan.semantics, root, at) || scan.timestamps.isEventShaped(type, names);
+function isEvent(check: OrderingCheck, type: ts.Type, names: readonly string[], at: TSESTree.Node, root: ts.Expression): boolean {
+  return comesFromHandler(check.semantics, root, at) || check.timestamps.isEventShaped(type, names);
 }
 
 /** Is the root read from the parameters of an enclosing message handler (`eachBatch: ({ batch }) => batch.messages.sort(…)`)? */
