@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type Effect, getSemantics, runsCallbacksInline, trackSegmentFacts } from '../src/semantics/index.js';
+import { type Effect, type FileSemantics, getSemantics, runsCallbacksInline, type SegmentFacts, trackSegmentFacts } from '../src/semantics/index.js';
 import { inlineCallbacksOf, isFunctionNode, isInFinallyBlock, type FunctionNode } from '../src/util/ast.js';
 import type ts from 'typescript';
 import { createRule } from '../src/util/create-rule.js';
@@ -87,170 +87,182 @@ export default createRule<Options, MessageId>({
   },
   create(context, [options]) {
     const semantics = getSemantics(context);
-    const sourceCode = context.sourceCode;
-    const reported = new WeakSet<TSESTree.Node>();
-    const flow = trackSegmentFacts<PathFacts>({ empty: noFacts, merge: mergeFacts, initial: startingFacts });
+    const flow = trackSegmentFacts<PathFacts>({ empty: noFacts, merge: mergeFacts, initial: (node, outer) => startingFacts(semantics, context.sourceCode, node, outer) });
+    const scan: DualWriteScan = { context, options, semantics, flow, reported: new WeakSet() };
 
     return {
       ...flow.listeners,
       'CallExpression:exit': (node: TSESTree.CallExpression) => {
-        visitCall(node);
+        visitCall(scan, node);
       },
       'TaggedTemplateExpression:exit': (node: TSESTree.TaggedTemplateExpression) => {
-        visitCall(node);
+        visitCall(scan, node);
       },
     };
-
-    function visitCall(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
-      if (!canLeadToFinding(node)) return;
-      // One call that both writes and publishes (a project function) has its order inside; that
-      // body is reported where it is written. Here the call is one step: its publish is checked
-      // against what came before, then its write is recorded.
-      const effects = [...semantics.effectsOf(node)].sort((a, b) => effectOrder(a) - effectOrder(b));
-      const writesAndPublishes = effects.some((e) => e.role.kind === 'write' && e.role.outbox !== true) && effects.some((e) => e.role.kind === 'publish');
-      for (const effect of effects) applyEffect(node, effect, writesAndPublishes);
-      if (node.type === AST_NODE_TYPES.CallExpression && runsCallbacksInline(semantics.tsNodeOf(node) as ts.CallExpression) && !isTransactionScopeCall(node)) {
-        // Writes made by inline callbacks (`items.map((i) => repo.save(i))`) count on the outer path too.
-        for (const callback of inlineCallbacksOf(node)) {
-          for (const effect of semantics.effectsOfFunction(callback)) {
-            if (effect.role.kind === 'write') applyEffect(node, { role: effect.role, chain: ['callback', ...effect.chain] });
-          }
-        }
-      }
-    }
-
-    /** `writesAndPublishes`: the call both writes and publishes (a project function with both inside). */
-    function applyEffect(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, effect: Effect, writesAndPublishes = false): void {
-      const facts = flow.current();
-      const seen: Seen = { node, effect, writesAndPublishes };
-      switch (effect.role.kind) {
-        case 'publish':
-          if (effect.role.jobQueue === true && options.checkJobQueues !== true) break;
-          checkPublish(seen, facts);
-          flow.update((f) => ({ ...f, publishes: [...f.publishes, seen].slice(-maxRememberedPublishes) }));
-          break;
-        case 'write':
-          if (effect.role.outbox === true) {
-            flow.update((f) => ({ ...f, outbox: true }));
-          } else {
-            checkPublishesBeforeWrite(seen, facts);
-            flow.update((f) => ({ ...f, write: f.write ?? seen, writeInOpenTransaction: f.transactionOpen !== undefined }));
-          }
-          break;
-        case 'read':
-          if (effect.role.outbox === true) flow.update((f) => ({ ...f, relay: true }));
-          break;
-        case 'tx-begin':
-          flow.update((f) => ({ ...f, transactionOpen: seen, writeInOpenTransaction: false }));
-          break;
-        case 'tx-commit':
-          flow.update((f) => ({
-            ...f,
-            transactionOpen: undefined,
-            committed: f.writeInOpenTransaction ? (f.committed ?? seen) : f.committed,
-          }));
-          break;
-        case 'tx-rollback':
-          flow.update((f) => ({ ...f, transactionOpen: undefined }));
-          break;
-        case 'tx-scope':
-          applyTransactionScope(seen);
-          break;
-        default:
-          break;
-      }
-    }
-
-    /** After `await prisma.$transaction(cb)` the callback's writes are committed. */
-    function applyTransactionScope(seen: Seen): void {
-      const callback = callbackOfScope(seen.node, seen.effect);
-      if (callback === undefined) return;
-      const effects = semantics.effectsOfFunction(callback);
-      const outbox = effects.some((e) => e.role.kind === 'write' && e.role.outbox === true);
-      const stateWrite = effects.some((e) => e.role.kind === 'write' && e.role.outbox !== true);
-      flow.update((f) => ({ ...f, outbox: f.outbox || outbox, committed: stateWrite ? (f.committed ?? seen) : f.committed }));
-    }
-
-    function checkPublish(publish: Seen, facts: PathFacts): void {
-      // A relay claims outbox rows (often `FOR UPDATE SKIP LOCKED` in a transaction) and publishes them: by design.
-      if (facts.relay) return;
-      const base = publishData(publish);
-      if (facts.scope !== undefined) {
-        report(publish.node, 'publishInTransaction', { ...base, database: facts.scope.system, scope: ` of \`${facts.scope.label}\`` });
-        return;
-      }
-      const earlierWrite = facts.write ?? facts.committed ?? facts.transactionOpen;
-      // Two calls that each write and publish inside (`setState(a)`, `setState(b)`): both are reported inside.
-      if (publish.writesAndPublishes === true && earlierWrite?.writesAndPublishes === true) return;
-      if (facts.outbox || earlierWrite === undefined) {
-        if (facts.transactionOpen !== undefined) report(publish.node, 'publishInTransaction', { ...base, database: facts.transactionOpen.effect.role.system, scope: '' });
-        return;
-      }
-      const database = earlierWrite.effect.role.system;
-      if (isInFinallyBlock(publish.node)) report(publish.node, 'publishInFinally', { ...base, database });
-      else if (facts.transactionOpen !== undefined) report(publish.node, 'publishInTransaction', { ...base, database, scope: '' });
-      else if (facts.committed !== undefined) report(publish.node, 'publishAfterCommit', { ...base, database: facts.committed.effect.role.system });
-      else if (facts.write !== undefined) report(publish.node, 'dualWrite', { ...base, write: describeChain(facts.write.effect), database });
-    }
-
-    function checkPublishesBeforeWrite(write: Seen, facts: PathFacts): void {
-      if (options.checkPublishBeforeWrite !== true || facts.outbox || facts.relay || facts.scope !== undefined) return;
-      for (const publish of facts.publishes) {
-        // A call that writes and publishes in one is reported inside; a later write does not make it a publish-first.
-        if (publish.node === write.node || publish.writesAndPublishes === true) continue;
-        // A job is a request to a worker, not an announcement of the change: scheduling it first is ordinary sequencing.
-        if (publish.effect.role.jobQueue === true) continue;
-        report(publish.node, 'publishBeforeWrite', { ...publishData(publish), write: describeChain(write.effect), database: write.effect.role.system });
-      }
-    }
-
-    function startingFacts(node: TSESTree.Node, outer: PathFacts): PathFacts {
-      if (!isFunctionNode(node)) return noFacts;
-      if (node.parent.type === AST_NODE_TYPES.MethodDefinition && node.parent.decorators.length > 0) {
-        const decorated = semantics.transactionDecoratorOf(node);
-        return decorated === undefined ? noFacts : { ...noFacts, scope: { label: decorated.label, system: decorated.system } };
-      }
-      if (node.parent.type !== AST_NODE_TYPES.CallExpression) return noFacts;
-      const call = node.parent;
-      if (!call.arguments.includes(node as TSESTree.CallExpressionArgument)) return noFacts;
-      const scopeEffect = semantics.effectsOf(call, 'tx-scope').find((e) => e.role.kind === 'tx-scope');
-      if (scopeEffect !== undefined && callbackOfScope(call, scopeEffect) === node) {
-        return { ...noFacts, scope: { label: sourceCode.getText(call.callee), system: scopeEffect.role.system } };
-      }
-      // A callback that runs as part of the call (`items.map(cb)`, `await withRetry(cb)`) continues the
-      // outer path; one registered to run later (`router.post(path, handler)`) starts its own.
-      return runsCallbacksInline(semantics.tsNodeOf(call) as ts.CallExpression) ? outer : noFacts;
-    }
-
-    function isTransactionScopeCall(node: TSESTree.CallExpression): boolean {
-      return semantics.effectsOf(node, 'tx-scope').some((e) => e.role.kind === 'tx-scope');
-    }
-
-    /**
-     * Every finding ends at a publish. A call in a function that cannot publish (by the names it
-     * calls, through the functions nested in it) cannot lead to one: it is not resolved at all,
-     * which keeps most of the code away from the checker.
-     */
-    function canLeadToFinding(node: TSESTree.Node): boolean {
-      // `Program.parent` is null at run time, though typed `undefined`.
-      for (let parent = node.parent; parent; parent = parent.parent) {
-        if (isFunctionNode(parent) || parent.type === AST_NODE_TYPES.Program) return semantics.mayPublishIn(parent);
-      }
-      return false;
-    }
-
-    function report(
-      node: TSESTree.Node,
-      messageId: MessageId,
-      data: Record<string, string>,
-      suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [],
-    ): void {
-      if (reported.has(node)) return;
-      reported.add(node);
-      context.report({ node, messageId, data, suggest });
-    }
   },
 });
+
+/** What the steps over one file share: the rule's context and options, the semantic layer, the path facts. */
+interface DualWriteScan {
+  readonly context: Readonly<TSESLint.RuleContext<MessageId, Options>>;
+  readonly options: Options[0];
+  readonly semantics: FileSemantics;
+  readonly flow: SegmentFacts<PathFacts>;
+  /** Publishes already reported: one seen on several paths is reported once. */
+  readonly reported: WeakSet<TSESTree.Node>;
+}
+
+function visitCall(scan: DualWriteScan, node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
+  const { semantics } = scan;
+  if (!canLeadToFinding(semantics, node)) return;
+  // One call that both writes and publishes (a project function) has its order inside; that
+  // body is reported where it is written. Here the call is one step: its publish is checked
+  // against what came before, then its write is recorded.
+  const effects = [...semantics.effectsOf(node)].sort((a, b) => effectOrder(a) - effectOrder(b));
+  const writesAndPublishes = effects.some((e) => e.role.kind === 'write' && e.role.outbox !== true) && effects.some((e) => e.role.kind === 'publish');
+  for (const effect of effects) applyEffect(scan, node, effect, writesAndPublishes);
+  if (node.type === AST_NODE_TYPES.CallExpression && runsCallbacksInline(semantics.tsNodeOf(node) as ts.CallExpression) && !isTransactionScopeCall(semantics, node)) {
+    // Writes made by inline callbacks (`items.map((i) => repo.save(i))`) count on the outer path too.
+    for (const callback of inlineCallbacksOf(node)) {
+      for (const effect of semantics.effectsOfFunction(callback)) {
+        if (effect.role.kind === 'write') applyEffect(scan, node, { role: effect.role, chain: ['callback', ...effect.chain] });
+      }
+    }
+  }
+}
+
+/** `writesAndPublishes`: the call both writes and publishes (a project function with both inside). */
+function applyEffect(scan: DualWriteScan, node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, effect: Effect, writesAndPublishes = false): void {
+  const { flow } = scan;
+  const facts = flow.current();
+  const seen: Seen = { node, effect, writesAndPublishes };
+  switch (effect.role.kind) {
+    case 'publish':
+      if (effect.role.jobQueue === true && scan.options.checkJobQueues !== true) break;
+      checkPublish(scan, seen, facts);
+      flow.update((f) => ({ ...f, publishes: [...f.publishes, seen].slice(-maxRememberedPublishes) }));
+      break;
+    case 'write':
+      if (effect.role.outbox === true) {
+        flow.update((f) => ({ ...f, outbox: true }));
+      } else {
+        checkPublishesBeforeWrite(scan, seen, facts);
+        flow.update((f) => ({ ...f, write: f.write ?? seen, writeInOpenTransaction: f.transactionOpen !== undefined }));
+      }
+      break;
+    case 'read':
+      if (effect.role.outbox === true) flow.update((f) => ({ ...f, relay: true }));
+      break;
+    case 'tx-begin':
+      flow.update((f) => ({ ...f, transactionOpen: seen, writeInOpenTransaction: false }));
+      break;
+    case 'tx-commit':
+      flow.update((f) => ({
+        ...f,
+        transactionOpen: undefined,
+        committed: f.writeInOpenTransaction ? (f.committed ?? seen) : f.committed,
+      }));
+      break;
+    case 'tx-rollback':
+      flow.update((f) => ({ ...f, transactionOpen: undefined }));
+      break;
+    case 'tx-scope':
+      applyTransactionScope(scan, seen);
+      break;
+    default:
+      break;
+  }
+}
+
+/** After `await prisma.$transaction(cb)` the callback's writes are committed. */
+function applyTransactionScope(scan: DualWriteScan, seen: Seen): void {
+  const callback = callbackOfScope(seen.node, seen.effect);
+  if (callback === undefined) return;
+  const effects = scan.semantics.effectsOfFunction(callback);
+  const outbox = effects.some((e) => e.role.kind === 'write' && e.role.outbox === true);
+  const stateWrite = effects.some((e) => e.role.kind === 'write' && e.role.outbox !== true);
+  scan.flow.update((f) => ({ ...f, outbox: f.outbox || outbox, committed: stateWrite ? (f.committed ?? seen) : f.committed }));
+}
+
+function checkPublish(scan: DualWriteScan, publish: Seen, facts: PathFacts): void {
+  // A relay claims outbox rows (often `FOR UPDATE SKIP LOCKED` in a transaction) and publishes them: by design.
+  if (facts.relay) return;
+  const base = publishData(publish);
+  if (facts.scope !== undefined) {
+    report(scan, publish.node, 'publishInTransaction', { ...base, database: facts.scope.system, scope: ` of \`${facts.scope.label}\`` });
+    return;
+  }
+  const earlierWrite = facts.write ?? facts.committed ?? facts.transactionOpen;
+  // Two calls that each write and publish inside (`setState(a)`, `setState(b)`): both are reported inside.
+  if (publish.writesAndPublishes === true && earlierWrite?.writesAndPublishes === true) return;
+  if (facts.outbox || earlierWrite === undefined) {
+    if (facts.transactionOpen !== undefined) report(scan, publish.node, 'publishInTransaction', { ...base, database: facts.transactionOpen.effect.role.system, scope: '' });
+    return;
+  }
+  const database = earlierWrite.effect.role.system;
+  if (isInFinallyBlock(publish.node)) report(scan, publish.node, 'publishInFinally', { ...base, database });
+  else if (facts.transactionOpen !== undefined) report(scan, publish.node, 'publishInTransaction', { ...base, database, scope: '' });
+  else if (facts.committed !== undefined) report(scan, publish.node, 'publishAfterCommit', { ...base, database: facts.committed.effect.role.system });
+  else if (facts.write !== undefined) report(scan, publish.node, 'dualWrite', { ...base, write: describeChain(facts.write.effect), database });
+}
+
+function checkPublishesBeforeWrite(scan: DualWriteScan, write: Seen, facts: PathFacts): void {
+  if (scan.options.checkPublishBeforeWrite !== true || facts.outbox || facts.relay || facts.scope !== undefined) return;
+  for (const publish of facts.publishes) {
+    // A call that writes and publishes in one is reported inside; a later write does not make it a publish-first.
+    if (publish.node === write.node || publish.writesAndPublishes === true) continue;
+    // A job is a request to a worker, not an announcement of the change: scheduling it first is ordinary sequencing.
+    if (publish.effect.role.jobQueue === true) continue;
+    report(scan, publish.node, 'publishBeforeWrite', { ...publishData(publish), write: describeChain(write.effect), database: write.effect.role.system });
+  }
+}
+
+function startingFacts(semantics: FileSemantics, sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, outer: PathFacts): PathFacts {
+  if (!isFunctionNode(node)) return noFacts;
+  if (node.parent.type === AST_NODE_TYPES.MethodDefinition && node.parent.decorators.length > 0) {
+    const decorated = semantics.transactionDecoratorOf(node);
+    return decorated === undefined ? noFacts : { ...noFacts, scope: { label: decorated.label, system: decorated.system } };
+  }
+  if (node.parent.type !== AST_NODE_TYPES.CallExpression) return noFacts;
+  const call = node.parent;
+  if (!call.arguments.includes(node as TSESTree.CallExpressionArgument)) return noFacts;
+  const scopeEffect = semantics.effectsOf(call, 'tx-scope').find((e) => e.role.kind === 'tx-scope');
+  if (scopeEffect !== undefined && callbackOfScope(call, scopeEffect) === node) {
+    return { ...noFacts, scope: { label: sourceCode.getText(call.callee), system: scopeEffect.role.system } };
+  }
+  // A callback that runs as part of the call (`items.map(cb)`, `await withRetry(cb)`) continues the
+  // outer path; one registered to run later (`router.post(path, handler)`) starts its own.
+  return runsCallbacksInline(semantics.tsNodeOf(call) as ts.CallExpression) ? outer : noFacts;
+}
+
+function isTransactionScopeCall(semantics: FileSemantics, node: TSESTree.CallExpression): boolean {
+  return semantics.effectsOf(node, 'tx-scope').some((e) => e.role.kind === 'tx-scope');
+}
+
+/**
+ * Every finding ends at a publish. A call in a function that cannot publish (by the names it
+ * calls, through the functions nested in it) cannot lead to one: it is not resolved at all,
+ * which keeps most of the code away from the checker.
+ */
+function canLeadToFinding(semantics: FileSemantics, node: TSESTree.Node): boolean {
+  // `Program.parent` is null at run time, though typed `undefined`.
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (isFunctionNode(parent) || parent.type === AST_NODE_TYPES.Program) return semantics.mayPublishIn(parent);
+  }
+  return false;
+}
+
+function report(
+  scan: DualWriteScan,
+  node: TSESTree.Node,
+  messageId: MessageId,
+  data: Record<string, string>,
+  suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [],
+): void {
+  if (scan.reported.has(node)) return;
+  scan.reported.add(node);
+  scan.context.report({ node, messageId, data, suggest });
+}
 
 function mergeFacts(list: readonly PathFacts[]): PathFacts {
   const publishes = [...new Set(list.flatMap((f) => f.publishes))].slice(-maxRememberedPublishes);

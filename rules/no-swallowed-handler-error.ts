@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { getSemantics, type Handler } from '../src/semantics/index.js';
-import { enclosingFunction, inlineCallbacksOf, isFunctionNode, isNode, parentOf, type FunctionNode } from '../src/util/ast.js';
+import { enclosingHandler, type FileSemantics, getSemantics } from '../src/semantics/index.js';
+import { isFunctionNode, isNode, parentOf, type FunctionNode } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { describeChain } from '../src/util/messages.js';
 
@@ -41,140 +41,129 @@ export default createRule<Options, MessageId>({
 
     return {
       CatchClause(node) {
-        const handler = handlerAround(node);
-        if (handler === undefined || !guardsWork(node.parent.block)) return;
-        if (reportsFailure(node.body) || keepsError(node) || !endsTheMessage(node.parent, handler.fn)) return;
+        const handler = enclosingHandler(semantics, node);
+        if (handler === undefined || !guardsWork(semantics, node.parent.block)) return;
+        if (reportsFailure(semantics, sourceCode, node.body) || keepsError(sourceCode, node) || !endsTheMessage(semantics, node.parent, handler.fn)) return;
         // A handler that settles its messages itself (`channel.ack`, SQS `DeleteMessage`) loses one
         // only when the failure path still acks it; one left unsettled comes back.
-        if (acksAnywhere(handler.fn) && !acksOnFailurePath(node, handler.fn)) return;
+        if (acksAnywhere(semantics, handler.fn) && !acksOnFailurePath(semantics, node, handler.fn)) return;
         context.report({
           node: sourceCode.getFirstToken(node) ?? node,
           messageId: 'swallowedError',
           data: { handler: handler.handler.name, system: handler.handler.system },
-          suggest: rethrowSuggestion(node),
+          suggest: rethrowSuggestion(sourceCode, node),
         });
       },
       'TryStatement > BlockStatement.finalizer CallExpression'(node: TSESTree.CallExpression) {
         const tryStatement = tryOfFinalizer(node);
         if (tryStatement === undefined) return;
-        const handler = handlerAround(tryStatement);
+        const handler = enclosingHandler(semantics, tryStatement);
         if (handler === undefined) return;
         const ack = semantics.effectsOf(node).find((e) => e.role.kind === 'ack');
-        if (ack === undefined || !guardsWork(tryStatement.block)) return;
+        if (ack === undefined || !guardsWork(semantics, tryStatement.block)) return;
         context.report({ node, messageId: 'ackInFinally', data: { ack: describeChain(ack), handler: handler.handler.name, system: ack.role.system } });
       },
     };
-
-    /** The handler a node runs in: its own function, or the handler around the inline callbacks it sits in (`records.map(async (r) => …)`). */
-    function handlerAround(node: TSESTree.Node): { readonly handler: Handler; readonly fn: FunctionNode } | undefined {
-      for (let fn = enclosingFunction(node); fn !== undefined; fn = enclosingFunction(fn)) {
-        const handler = semantics.handlerOf(fn);
-        if (handler !== undefined) return { handler, fn };
-        const parent = fn.parent;
-        if (parent.type !== AST_NODE_TYPES.CallExpression || !inlineCallbacksOf(parent).includes(fn)) return undefined;
-      }
-      return undefined;
-    }
-
-    /** Does the `try` block do the handler's work (a write, a publish, an email), directly or through a helper? */
-    function guardsWork(block: TSESTree.BlockStatement): boolean {
-      return callsIn(block).some((call) => semantics.effectsOf(call).some((e) => workKinds.has(e.role.kind)));
-    }
-
-    /**
-     * A catch that rethrows (also through a helper that throws), nacks or dead-letters, publishes
-     * to a retry topic, writes the failure down, pushes it to a failures list (SQS batch item
-     * failures), returns a value, or calls back with the error (`done(err)`) reports the failure.
-     */
-    function reportsFailure(body: TSESTree.BlockStatement): boolean {
-      let found = false;
-      walk(body, (node) => {
-        if (found) return;
-        if (node.type === AST_NODE_TYPES.ThrowStatement) found = true;
-        else if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && !isNothing(node.argument)) found = true;
-        else if (node.type === AST_NODE_TYPES.CallExpression) found = callReportsFailure(node);
-      });
-      return found;
-    }
-
-    function isAck(call: TSESTree.CallExpression): boolean {
-      return semantics.effectsOf(call).some((e) => e.role.kind === 'ack');
-    }
-
-    function acksAnywhere(fn: FunctionNode): boolean {
-      return callsIn(fn.body).some(isAck);
-    }
-
-    /** The catch acks, or an ack follows the `try` on its way to the handler's end. */
-    function acksOnFailurePath(node: TSESTree.CatchClause, fn: FunctionNode): boolean {
-      return [node.body, ...statementsAfter(node.parent, fn)].some((statement) => callsIn(statement).some(isAck));
-    }
-
-    /** `catch (error) { failure = error; }`: the error is kept for later (a rethrow after the loop). */
-    function keepsError(node: TSESTree.CatchClause): boolean {
-      if (node.param?.type !== AST_NODE_TYPES.Identifier) return false;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(node.body), node.param.name);
-      return (
-        variable?.references.some((reference) => {
-          let child: TSESTree.Node = reference.identifier;
-          let parent: TSESTree.Node = child.parent;
-          // Through a conversion: `failure = toError(error)`, `failure = error as Error`.
-          while (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.TSAsExpression) {
-            child = parent;
-            parent = parent.parent;
-          }
-          return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child;
-        }) === true
-      );
-    }
-
-    function callReportsFailure(call: TSESTree.CallExpression): boolean {
-      const callee = call.callee;
-      if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier) {
-        if (callee.property.name === 'push' || callee.property.name === 'reject' || callee.property.name === 'exit') return true;
-      }
-      // `done(err)`, `callback(error)`: a callback parameter of the handler, called with the error.
-      if (callee.type === AST_NODE_TYPES.Identifier && call.arguments.length > 0 && isParameterOfAFunction(callee)) return true;
-      if (semantics.effectsOf(call).some((e) => failureKinds.has(e.role.kind))) return true;
-      return calleeAlwaysThrows(call);
-    }
-
-    function isParameterOfAFunction(identifier: TSESTree.Identifier): boolean {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-      return variable?.defs.some((d) => d.type === TSESLint.Scope.DefinitionType.Parameter) === true;
-    }
-
-    /** A project helper whose body throws (`handleError(error)` that logs and rethrows). */
-    function calleeAlwaysThrows(call: TSESTree.CallExpression): boolean {
-      const declarations = semantics.calleeDeclarationsOf(semantics.tsNodeOf(call) as ts.CallExpression);
-      return declarations.some((declaration) => {
-        if (declaration.getSourceFile().isDeclarationFile) return false;
-        const body = ts.isFunctionLike(declaration) && 'body' in declaration ? (declaration.body as ts.Node | undefined) : undefined;
-        return body !== undefined && containsThrow(body);
-      });
-    }
-
-    /**
-     * Is the failed message over once the catch finishes? Yes when the catch returns or
-     * continues, or when nothing after the `try` (up to the handler's end) does more work.
-     */
-    function endsTheMessage(tryStatement: TSESTree.TryStatement, fn: FunctionNode): boolean {
-      const last = tryStatement.handler?.body.body.at(-1);
-      if (last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ContinueStatement) return true;
-      return !statementsAfter(tryStatement, fn).some((statement) => callsIn(statement).some((call) => semantics.effectsOf(call).some((e) => workKinds.has(e.role.kind))));
-    }
-
-    function rethrowSuggestion(node: TSESTree.CatchClause): TSESLint.ReportSuggestionArray<MessageId> {
-      const param = node.param;
-      const closing = sourceCode.getLastToken(node.body);
-      const before = closing === null ? null : sourceCode.getTokenBefore(closing);
-      if (param?.type !== AST_NODE_TYPES.Identifier || before === null) return [];
-      const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
-      const indent = ' '.repeat(line.length - line.trimStart().length + 2);
-      return [{ messageId: 'rethrow', fix: (fixer) => fixer.insertTextAfter(before, `\n${indent}throw ${param.name};`) }];
-    }
   },
 });
+
+/** Does the `try` block do the handler's work (a write, a publish, an email), directly or through a helper? */
+function guardsWork(semantics: FileSemantics, block: TSESTree.BlockStatement): boolean {
+  return callsIn(block).some((call) => semantics.effectsOf(call).some((e) => workKinds.has(e.role.kind)));
+}
+
+/**
+ * A catch that rethrows (also through a helper that throws), nacks or dead-letters, publishes
+ * to a retry topic, writes the failure down, pushes it to a failures list (SQS batch item
+ * failures), returns a value, or calls back with the error (`done(err)`) reports the failure.
+ */
+function reportsFailure(semantics: FileSemantics, sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTree.BlockStatement): boolean {
+  let found = false;
+  walk(body, (node) => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) found = true;
+    else if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && !isNothing(node.argument)) found = true;
+    else if (node.type === AST_NODE_TYPES.CallExpression) found = callReportsFailure(semantics, sourceCode, node);
+  });
+  return found;
+}
+
+function isAck(semantics: FileSemantics, call: TSESTree.CallExpression): boolean {
+  return semantics.effectsOf(call).some((e) => e.role.kind === 'ack');
+}
+
+function acksAnywhere(semantics: FileSemantics, fn: FunctionNode): boolean {
+  return callsIn(fn.body).some((call) => isAck(semantics, call));
+}
+
+/** The catch acks, or an ack follows the `try` on its way to the handler's end. */
+function acksOnFailurePath(semantics: FileSemantics, node: TSESTree.CatchClause, fn: FunctionNode): boolean {
+  return [node.body, ...statementsAfter(node.parent, fn)].some((statement) => callsIn(statement).some((call) => isAck(semantics, call)));
+}
+
+/** `catch (error) { failure = error; }`: the error is kept for later (a rethrow after the loop). */
+function keepsError(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.CatchClause): boolean {
+  if (node.param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node.body), node.param.name);
+  return (
+    variable?.references.some((reference) => {
+      let child: TSESTree.Node = reference.identifier;
+      let parent: TSESTree.Node = child.parent;
+      // Through a conversion: `failure = toError(error)`, `failure = error as Error`.
+      while (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.TSAsExpression) {
+        child = parent;
+        parent = parent.parent;
+      }
+      return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child;
+    }) === true
+  );
+}
+
+function callReportsFailure(semantics: FileSemantics, sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier) {
+    if (callee.property.name === 'push' || callee.property.name === 'reject' || callee.property.name === 'exit') return true;
+  }
+  // `done(err)`, `callback(error)`: a callback parameter of the handler, called with the error.
+  if (callee.type === AST_NODE_TYPES.Identifier && call.arguments.length > 0 && isParameterOfAFunction(sourceCode, callee)) return true;
+  if (semantics.effectsOf(call).some((e) => failureKinds.has(e.role.kind))) return true;
+  return calleeAlwaysThrows(semantics, call);
+}
+
+function isParameterOfAFunction(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  return variable?.defs.some((d) => d.type === TSESLint.Scope.DefinitionType.Parameter) === true;
+}
+
+/** A project helper whose body throws (`handleError(error)` that logs and rethrows). */
+function calleeAlwaysThrows(semantics: FileSemantics, call: TSESTree.CallExpression): boolean {
+  const declarations = semantics.calleeDeclarationsOf(semantics.tsNodeOf(call) as ts.CallExpression);
+  return declarations.some((declaration) => {
+    if (declaration.getSourceFile().isDeclarationFile) return false;
+    const body = ts.isFunctionLike(declaration) && 'body' in declaration ? (declaration.body as ts.Node | undefined) : undefined;
+    return body !== undefined && containsThrow(body);
+  });
+}
+
+/**
+ * Is the failed message over once the catch finishes? Yes when the catch returns or
+ * continues, or when nothing after the `try` (up to the handler's end) does more work.
+ */
+function endsTheMessage(semantics: FileSemantics, tryStatement: TSESTree.TryStatement, fn: FunctionNode): boolean {
+  const last = tryStatement.handler?.body.body.at(-1);
+  if (last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ContinueStatement) return true;
+  return !statementsAfter(tryStatement, fn).some((statement) => callsIn(statement).some((call) => semantics.effectsOf(call).some((e) => workKinds.has(e.role.kind))));
+}
+
+function rethrowSuggestion(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.CatchClause): TSESLint.ReportSuggestionArray<MessageId> {
+  const param = node.param;
+  const closing = sourceCode.getLastToken(node.body);
+  const before = closing === null ? null : sourceCode.getTokenBefore(closing);
+  if (param?.type !== AST_NODE_TYPES.Identifier || before === null) return [];
+  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+  const indent = ' '.repeat(line.length - line.trimStart().length + 2);
+  return [{ messageId: 'rethrow', fix: (fixer) => fixer.insertTextAfter(before, `\n${indent}throw ${param.name};`) }];
+}
 
 function tryOfFinalizer(node: TSESTree.Node): TSESTree.TryStatement | undefined {
   for (let child = node, parent = parentOf(node); parent !== undefined; child = parent, parent = parentOf(parent)) {

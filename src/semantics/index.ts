@@ -31,6 +31,8 @@ export { contractOfJsonSchema } from './contracts/json-schema.js';
 export { eventKey, findLockFile, readLockFile } from './contracts/lock-file.js';
 export type { LockFile } from './contracts/lock-file.js';
 export { packageOfDeclaration, symbolAt } from './declarations.js';
+export { enclosingHandler } from './enclosing-handler.js';
+export type { EnclosingHandler } from './enclosing-handler.js';
 export { envelopeBuiltBy } from './envelope-factories.js';
 export type { FieldOrigin } from './envelope-factories.js';
 export { cloudEventsEnvelope, defaultEnvelope, displayOnlyEntities, isLibraryType, looksLikeEventObject, notEventTypeName, optionalPropertyCount, propertyNamesOf, typeNameOf } from './envelopes.js';
@@ -40,6 +42,7 @@ export type { EventNameSite } from './event-names/index.js';
 export { isJsonDocument, jsonValueOf, rootSchema, schemaEventNames, schemaRequiredFields } from './event-schemas.js';
 export type { JsonNode } from './event-schemas.js';
 export { trackSegmentFacts } from './flow/segment-facts.js';
+export type { SegmentFacts } from './flow/segment-facts.js';
 export { createEventNameJudge, splitEventName } from './names/index.js';
 export type { TenseOptions, TenseVerdict } from './names/index.js';
 export { serializedValueOf } from './payloads.js';
@@ -49,6 +52,7 @@ export type { CallLike } from './resolve-call.js';
 export { isInlineCallback, runsCallbacksInline, staticModuleSpecifiersOf } from './ts-nodes.js';
 export { settingsOutboxSystem } from './resolve-call.js';
 export { createEventTimestamps, endsLikeTimestamp, isEventName, isTimestampName, wallClockOrderColumn } from './wall-clock.js';
+export type { EventTimestamps } from './wall-clock.js';
 
 export type { FileSemantics } from './file-semantics.js';
 
