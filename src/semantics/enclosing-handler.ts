@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, inlineCallbacksOf, type FunctionNode } from '../util/ast.js';
-import type { Handler } from './consumers.js';
+import type { Handler } from './consumers/index.js';
 import type { FileSemantics } from './file-semantics.js';
 
 /** A message handler, and the function that is it. */
