@@ -31,11 +31,24 @@ interface FileIndex {
   readonly calls: readonly CallLike[];
   /** Every `new` expression with arguments (`new Worker(queue, processJob)`). */
   readonly constructions: readonly ts.NewExpression[];
+  /** `import publish from './publisher'`: local names of other modules' default exports, linked once the program resolves the module. */
+  readonly defaultImports: readonly DefaultImport[];
+}
+
+interface DefaultImport {
+  /** The local name, or this module's own default name for `export { default } from './x'`. */
+  readonly local: string;
+  readonly specifier: ts.Expression;
 }
 
 /** Files are reused between programs while unchanged (editor sessions), so their walk is too. */
 const indexByFile = new WeakMap<ts.SourceFile, FileIndex>();
 const defaultExportName = 'default';
+
+/** The node of a module's default export: one per file, so two default exports are not one name. */
+function defaultNameOf(file: ts.SourceFile): string {
+  return `${defaultExportName}\u0000${file.fileName}`;
+}
 
 /**
  * `seeds`: the call names that have a role by themselves, per interest. `reach`: which files can
@@ -69,15 +82,21 @@ export function createEffectNames(program: ts.Program, seeds: Readonly<Record<Ef
 
 /** Called name → the names whose bodies call it, over the project's own files (those in scope, when given). */
 function callGraphOf(program: ts.Program, inScope?: (file: ts.SourceFile) => boolean): Map<string, string[]> {
+  const checker = program.getTypeChecker();
   const callersOf = new Map<string, string[]>();
+  const addEdge = (definer: string, called: string): void => {
+    const callers = callersOf.get(called);
+    if (callers) callers.push(definer);
+    else callersOf.set(called, [definer]);
+  };
   for (const file of program.getSourceFiles()) {
     if (!isReadableSource(file, program) || (inScope !== undefined && !inScope(file))) continue;
-    const { edges } = indexOf(file);
-    for (let i = 0; i + 1 < edges.length; i += 2) {
-      const [definer, called] = [edges[i] ?? '', edges[i + 1] ?? ''];
-      const callers = callersOf.get(called);
-      if (callers) callers.push(definer);
-      else callersOf.set(called, [definer]);
+    const { edges, defaultImports } = indexOf(file);
+    for (let i = 0; i + 1 < edges.length; i += 2) addEdge(edges[i] ?? '', edges[i + 1] ?? '');
+    // Only module resolution is asked of the checker here, no types.
+    for (const { local, specifier } of defaultImports) {
+      const target = checker.getSymbolAtLocation(specifier)?.valueDeclaration;
+      if (target !== undefined && ts.isSourceFile(target) && isReadableSource(target, program)) addEdge(local, defaultNameOf(target));
     }
   }
   return callersOf;
@@ -112,6 +131,8 @@ function indexOf(file: ts.SourceFile): FileIndex {
   const edges: string[] = [];
   const calls: CallLike[] = [];
   const constructions: ts.NewExpression[] = [];
+  const defaultImports: DefaultImport[] = [];
+  const ownDefault = defaultNameOf(file);
   /** Enclosing named definitions, innermost last; calls belong to the innermost. */
   const definers: string[] = [];
   const visit = (node: ts.Node): void => {
@@ -127,17 +148,22 @@ function indexOf(file: ts.SourceFile): FileIndex {
       case ts.SyntaxKind.ExportSpecifier: {
         // `import { publish as emit }`, `export { publish as emit }`: calling `emit` calls `publish`.
         const specifier = node as ts.ImportSpecifier | ts.ExportSpecifier;
-        edges.push(specifier.name.text, (specifier.propertyName ?? specifier.name).text);
+        const local = specifier.name.text === defaultExportName ? ownDefault : specifier.name.text;
+        const imported = (specifier.propertyName ?? specifier.name).text;
+        const from = ts.isImportSpecifier(specifier) ? specifier.parent.parent.parent.moduleSpecifier : specifier.parent.parent.moduleSpecifier;
+        // `import { default as publish } from './publisher'`, `export { default } from './publisher'`: that module's default.
+        if (imported === defaultExportName && from !== undefined) defaultImports.push({ local, specifier: from });
+        else edges.push(local, imported);
         return;
       }
       case ts.SyntaxKind.ImportClause: {
         const name = (node as ts.ImportClause).name;
-        if (name !== undefined) edges.push(name.text, defaultExportName);
+        if (name !== undefined) defaultImports.push({ local: name.text, specifier: (node as ts.ImportClause).parent.moduleSpecifier });
         break;
       }
       case ts.SyntaxKind.ExportAssignment: {
         const expression = (node as ts.ExportAssignment).expression;
-        if (ts.isIdentifier(expression)) edges.push(defaultExportName, expression.text);
+        if (ts.isIdentifier(expression)) edges.push(ownDefault, expression.text);
         break;
       }
       case ts.SyntaxKind.NewExpression:
@@ -156,7 +182,9 @@ function indexOf(file: ts.SourceFile): FileIndex {
       default:
         break;
     }
-    const defined = definedNameOf(node);
+    const defined = definedNameOf(node, ownDefault);
+    // `export default function publishOrder()`: importers call it by another name.
+    if (defined !== undefined && defined !== ownDefault && isDefaultExport(node)) edges.push(ownDefault, defined);
     if (defined === undefined) {
       ts.forEachChild(node, visit);
       return;
@@ -169,21 +197,21 @@ function indexOf(file: ts.SourceFile): FileIndex {
     definers.pop();
   };
   visit(file);
-  const index: FileIndex = { edges, calls, constructions };
+  const index: FileIndex = { edges, calls, constructions, defaultImports };
   indexByFile.set(file, index);
   return index;
 }
 
-/** The name a call site uses for this function-like, method, or initialized binding. */
-function definedNameOf(node: ts.Node): string | undefined {
+/** The name a call site uses for this function-like, method, or initialized binding (`ownDefault` for this module's anonymous default). */
+function definedNameOf(node: ts.Node, ownDefault: string): string | undefined {
   switch (node.kind) {
     case ts.SyntaxKind.FunctionDeclaration: {
       const fn = node as ts.FunctionDeclaration;
       if (fn.name !== undefined) return fn.name.text;
-      return ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Default ? defaultExportName : undefined;
+      return isDefaultExport(fn) ? ownDefault : undefined;
     }
     case ts.SyntaxKind.ExportAssignment:
-      return (node as ts.ExportAssignment).isExportEquals === true ? undefined : defaultExportName;
+      return (node as ts.ExportAssignment).isExportEquals === true ? undefined : ownDefault;
     case ts.SyntaxKind.FunctionExpression:
       return (node as ts.FunctionExpression).name?.text;
     case ts.SyntaxKind.MethodDeclaration:
@@ -203,6 +231,10 @@ function definedNameOf(node: ts.Node): string | undefined {
     default:
       return undefined;
   }
+}
+
+function isDefaultExport(node: ts.Node): boolean {
+  return (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Default) !== 0;
 }
 
 function holdsFunction(initializer: ts.Expression | undefined): boolean {
