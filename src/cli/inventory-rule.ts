@@ -4,7 +4,7 @@ import { createEventNameFinder, defaultTypeFields, localInitializerOf, objectLit
 import { getSemantics, type Effect, type Handler, type Role } from '../semantics/index.js';
 import { isFunctionNode, isNode, parentOf, type FunctionNode } from '../util/ast.js';
 import { encodeInventoryItem, type ConsumerItem, type InventoryItem, type PublishItem } from './inventory-items.js';
-import { settingsOutboxSystem } from '../semantics/resolve-call.js';
+import { settingsOutboxSystem } from '../semantics/resolve-call/index.js';
 import { degrade, guard } from '../util/guard.js';
 
 /**

@@ -4,7 +4,7 @@ import { declarationMatchesSpecifier, functionHeldBy, isReadableDeclaration, isR
 import type { FunctionSpecifier } from './settings.js';
 import { callsIn, constructionsIn } from './effect-names.js';
 import { isBodilessMember } from './implementations.js';
-import { calleeNameOf, shortCalleeText, type CallResolver } from './resolve-call.js';
+import { calleeNameOf, shortCalleeText, type CallResolver } from './resolve-call/index.js';
 import { guard } from '../util/guard.js';
 
 /**

@@ -3,7 +3,7 @@ import ts from 'typescript';
 import type { EffectInterest } from './roles.js';
 import type { FileSemantics } from './file-semantics.js';
 import { createConsumers, type Consumers } from './consumers.js';
-import { createCallResolver, type CallLike, type CallResolver } from './resolve-call.js';
+import { createCallResolver, type CallLike, type CallResolver } from './resolve-call/index.js';
 import { readSettings, type EventDrivenSettings } from './settings.js';
 import { functionsThatMayPublish } from './publishing-functions.js';
 import { createSummaries, type Summaries } from './summaries.js';
@@ -15,7 +15,7 @@ import { publishFailureEscapes } from './rejections.js';
 
 export type { Handler, PositionField } from './consumers.js';
 export { positionFieldNames } from './consumers.js';
-export type { LibraryCall, PartitionKeyedMessages } from './resolve-call.js';
+export type { LibraryCall, PartitionKeyedMessages } from './resolve-call/index.js';
 export type { Effect, Role, RoleKind } from './roles.js';
 export type { EffectInterest } from './effect-names.js';
 export type { EventDrivenSettings, FunctionSpecifier, Settings } from './settings.js';
@@ -45,7 +45,7 @@ export type { TenseOptions, TenseVerdict } from './names/index.js';
 export { serializedValueOf } from './payloads.js';
 export { getRequestReply } from './request-reply.js';
 export type { CorrelatedWait, TransportVerdict } from './request-reply.js';
-export type { CallLike } from './resolve-call.js';
+export type { CallLike } from './resolve-call/index.js';
 export { isInlineCallback, runsCallbacksInline } from './ts-nodes.js';
 export { createEventTimestamps, endsLikeTimestamp, isEventName, isTimestampName, wallClockOrderColumn } from './wall-clock.js';
 

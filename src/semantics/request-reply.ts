@@ -27,7 +27,7 @@ import {
 import { isConstDeclaration, ownerNameOf, packageOfDeclaration, resolveAlias } from './declarations.js';
 import { judgeEventName } from './names/index.js';
 import { perProgram } from './per-program.js';
-import { calleeNameOf, hasPropertyNamed, shortCalleeText, type CallLike } from './resolve-call.js';
+import { calleeNameOf, hasPropertyNamed, shortCalleeText, type CallLike } from './resolve-call/index.js';
 import type { Effect } from './roles.js';
 import { guard } from '../util/guard.js';
 

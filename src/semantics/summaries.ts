@@ -8,7 +8,7 @@ import { idempotencyRoleOf } from './idempotency.js';
 import type { ClientReach } from './client-reach.js';
 import { createEffectNames, type EffectInterest } from './effect-names.js';
 import { createImplementations } from './implementations.js';
-import { calleeNameOf, isSqlTaggedTemplate, type CallLike, type CallResolver } from './resolve-call.js';
+import { calleeNameOf, isSqlTaggedTemplate, type CallLike, type CallResolver } from './resolve-call/index.js';
 import type { Effect, Role } from './roles.js';
 import { degrade } from '../util/guard.js';
 
