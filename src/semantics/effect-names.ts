@@ -3,7 +3,7 @@ import { publishLikeMethodName } from './catalogue/index.js';
 import type { ClientReach } from './client-reach.js';
 import { isReadableSource } from './declarations.js';
 import type { EffectInterest } from './roles.js';
-import { calleeNameOf, isSqlTaggedTemplate, sqlTemplateName, type CallLike } from './resolve-call.js';
+import { calleeNameOf, isSqlTaggedTemplate, sqlTemplateName, type CallLike } from './resolve-call/index.js';
 
 /**
  * Which call names can lead, through the project's own functions, to a catalogued or

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 import type { Handler, PositionField } from './consumers/index.js';
-import type { LibraryCall } from './resolve-call.js';
+import type { LibraryCall } from './resolve-call/index.js';
 import type { Effect, EffectInterest } from './roles.js';
 import type { EventDrivenSettings } from './settings.js';
 

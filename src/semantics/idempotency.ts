@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { calleeNameOf, hasPropertyNamed, type CallLike, type CallResolver, type LibraryCall } from './resolve-call.js';
+import { calleeNameOf, hasPropertyNamed, type CallLike, type CallResolver, type LibraryCall } from './resolve-call/index.js';
 import type { Role } from './roles.js';
 
 /**

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { callsIn } from './effect-names.js';
-import type { CallLike } from './resolve-call.js';
+import type { CallLike } from './resolve-call/index.js';
 
 /**
  * The functions of a file (and the file itself, for top-level code) that contain a call that may

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { CallLike, CallResolver } from './resolve-call.js';
+import type { CallLike, CallResolver } from './resolve-call/index.js';
 import type { Summaries } from './summaries.js';
 import { walkUnit } from './ts-nodes.js';
 

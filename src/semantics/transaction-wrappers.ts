@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { CallLike } from './resolve-call.js';
+import type { CallLike } from './resolve-call/index.js';
 import type { Role } from './roles.js';
 import { isInlineCallback } from './ts-nodes.js';
 

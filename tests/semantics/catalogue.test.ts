@@ -76,7 +76,7 @@ function entryLabel(client: ClientCatalogue, entry: MethodEntry | CommandEntry):
   return `allCatalogues[${String(list)}] (${client.client}).${kind}[${String(index)}] {packages: ${entry.packages.join(', ')}; owners: ${owners}}`;
 }
 
-/** Mirrors the resolver's owner test (resolve-call.ts `ownerMatches`). */
+/** Mirrors the resolver's owner test (the catalogue's `ownerMatches`, used by resolve-call/targets.ts). */
 function ownerMatches(entry: MethodEntry, owner: string | undefined): boolean {
   if (entry.ownerSuffix !== undefined) return owner?.endsWith(entry.ownerSuffix) === true;
   return entry.owners === undefined || (owner !== undefined && entry.owners.includes(owner));

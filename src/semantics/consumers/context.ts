@@ -1,6 +1,6 @@
 import type ts from 'typescript';
 import { declarationMatchesSpecifier } from '../declarations.js';
-import type { CallResolver } from '../resolve-call.js';
+import type { CallResolver } from '../resolve-call/index.js';
 import type { FunctionSpecifier } from '../settings.js';
 import type { Handler } from './handler.js';
 

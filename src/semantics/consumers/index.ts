@@ -8,7 +8,7 @@
  * messages). `context` holds what they share per program; `positions` answers the position question.
  */
 import ts from 'typescript';
-import type { CallResolver } from '../resolve-call.js';
+import type { CallResolver } from '../resolve-call/index.js';
 import type { FunctionSpecifier } from '../settings.js';
 import { guard } from '../../util/guard.js';
 import { createConsumerContext, type ConsumerContext } from './context.js';

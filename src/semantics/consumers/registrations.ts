@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { ConsumerEntry } from '../catalogue/index.js';
 import { ownerNameOf, packageOfDeclaration } from '../declarations.js';
-import { calleeNameOf, shortCalleeText } from '../resolve-call.js';
+import { calleeNameOf, shortCalleeText } from '../resolve-call/index.js';
 import { consumerCatalogues } from './catalogue.js';
 import { constructorHandler } from './constructors.js';
 import { isBridged, type ConsumerContext } from './context.js';

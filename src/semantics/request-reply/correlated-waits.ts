@@ -13,7 +13,7 @@ import {
   rxjsPromiseMethods,
 } from '../catalogue/request-reply.js';
 import { ownerNameOf, packageOfDeclaration } from '../declarations.js';
-import { calleeNameOf, hasPropertyNamed, shortCalleeText, type CallLike } from '../resolve-call.js';
+import { calleeNameOf, hasPropertyNamed, shortCalleeText, type CallLike } from '../resolve-call/index.js';
 import type { Effect } from '../roles.js';
 import { skipOuter, walkUnit } from '../ts-nodes.js';
 import { constInitializerOf, isCallDeclaredIn, maxHops, resolvedSymbol, signatureDeclarationOf, type RequestReplyContext } from './context.js';

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { CallLike } from '../resolve-call.js';
+import type { CallLike } from '../resolve-call/index.js';
 import { walkUnit } from '../ts-nodes.js';
 import { constInitializerOf, resolvedSymbol } from './context.js';
 import { clip, contains, isLiteral } from './syntax.js';

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { nestClientDecorator, nestInjectDecorator, nestMicroservicesPackage, nestRequestMethods } from '../catalogue/request-reply.js';
 import { ownerNameOf, packageOfDeclaration } from '../declarations.js';
-import { calleeNameOf, shortCalleeText } from '../resolve-call.js';
+import { calleeNameOf, shortCalleeText } from '../resolve-call/index.js';
 import { skipOuter } from '../ts-nodes.js';
 import { maxHops, maxWalk, resolvedSymbol, signatureDeclarationOf, type RequestReplyContext } from './context.js';
 import { projectIndexOf } from './nest-registrations.js';

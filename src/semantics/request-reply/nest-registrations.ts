@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { nestClientRegistrations, nestDefaultTransport, nestMicroservicesPackage, nestServerBootstraps } from '../catalogue/request-reply.js';
 import { ownerNameOf, packageOfDeclaration } from '../declarations.js';
-import { calleeNameOf } from '../resolve-call.js';
+import { calleeNameOf } from '../resolve-call/index.js';
 import { returnedExpressions, skipOuter } from '../ts-nodes.js';
 import { constInitializerOf, maxHops, maxWalk, resolvedSymbol, signatureDeclarationOf, type ProjectIndex, type RequestReplyContext } from './context.js';
 import { functionOf, guarded, objectProperty } from './syntax.js';

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { calleeNameOf } from '../resolve-call.js';
+import { calleeNameOf } from '../resolve-call/index.js';
 import { skipOuter } from '../ts-nodes.js';
 import { guard } from '../../util/guard.js';
 

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { nestClientClasses, nestClientFactories, nestDefaultTransport, nestMicroservicesPackage, nestTransports } from '../catalogue/request-reply.js';
 import { isConstDeclaration, ownerNameOf, packageOfDeclaration } from '../declarations.js';
-import { calleeNameOf } from '../resolve-call.js';
+import { calleeNameOf } from '../resolve-call/index.js';
 import { skipOuter } from '../ts-nodes.js';
 import { constInitializerOf, maxHops, resolvedSymbol, signatureDeclarationOf } from './context.js';
 import { propertyNameOf, unique } from './syntax.js';

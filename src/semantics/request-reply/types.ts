@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import type { CallLike } from '../resolve-call.js';
+import type { CallLike } from '../resolve-call/index.js';
 import type { Effect } from '../roles.js';
 
 /**
