@@ -244,10 +244,16 @@ function isTransactionScopeCall(semantics: FileSemantics, node: TSESTree.CallExp
  * calls, through the functions nested in it) cannot lead to one: it is not resolved at all,
  * which keeps most of the code away from the checker.
  */
+/**
+ * A finding needs a publish on the call's path: in its function (which its names may call, and
+ * which the checker confirms for the publish candidates only) or at the module's top level.
+ * Only then are the function's other calls resolved for writes.
+ */
 function canLeadToFinding(semantics: FileSemantics, node: TSESTree.Node): boolean {
   // `Program.parent` is null at run time, though typed `undefined`.
   for (let parent = node.parent; parent; parent = parent.parent) {
-    if (isFunctionNode(parent) || parent.type === AST_NODE_TYPES.Program) return semantics.mayPublishIn(parent);
+    if (parent.type === AST_NODE_TYPES.Program) return semantics.mayPublishIn(parent);
+    if (isFunctionNode(parent)) return semantics.mayPublishIn(parent) && semantics.effectsOfFunction(parent, 'publish').some((e) => e.role.kind === 'publish');
   }
   return false;
 }

@@ -59,10 +59,12 @@ export default createRule<Options, MessageId>({
 
     return {
       CallExpression(node) {
-        const keyed = semantics.libraryCallOf(node)?.partitionKey;
-        if (keyed === undefined) return;
-        const system = semantics.libraryCallOf(node)?.role.system ?? 'broker';
-        for (const message of keyed.messages) checkMessage(message, keyed, system);
+        // Only a catalogued publish carries a key: a call whose name cannot publish is never resolved.
+        if (!semantics.effectsOf(node, 'publish').some((effect) => effect.role.kind === 'publish')) return;
+        const library = semantics.libraryCallOf(node);
+        const keyed = library?.partitionKey;
+        if (library === undefined || keyed === undefined) return;
+        for (const message of keyed.messages) checkMessage(message, keyed, library.role.system);
       },
     };
 

@@ -18,8 +18,11 @@ export interface FileSemantics {
   effectsOf(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, interest?: EffectInterest): readonly Effect[];
   /** Could this function (or the file, for `Program`) contain a publish, by the names it calls? */
   mayPublishIn(node: TSESTree.FunctionLike | TSESTree.Program): boolean;
-  /** Effects of running a function (its calls and inline callbacks). */
-  effectsOfFunction(node: TSESTree.FunctionLike): readonly Effect[];
+  /**
+   * Effects of running a function (its calls and inline callbacks). With an interest, only calls
+   * that can lead to its roles are resolved (`publish`: does this function really publish?).
+   */
+  effectsOfFunction(node: TSESTree.FunctionLike, interest?: EffectInterest): readonly Effect[];
   /** The declarations a call invokes (symbol first; cached per program). */
   calleeDeclarationsOf(node: ts.CallExpression | ts.TaggedTemplateExpression): readonly ts.Declaration[];
   /** The library role of a call itself (not through project functions). */

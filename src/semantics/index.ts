@@ -98,7 +98,7 @@ export function getSemantics(context: Readonly<TSESLint.RuleContext<string, read
       publishing ??= functionsThatMayPublish(tsNodeOf(ast) as ts.SourceFile, (call) => summaries.mayHaveRole(call, 'publish'));
       return publishing.has(tsNodeOf(node));
     },
-    effectsOfFunction: (node) => summaries.effectsOfFunction(tsNodeOf(node) as ts.SignatureDeclaration),
+    effectsOfFunction: (node, interest) => summaries.effectsOfFunction(tsNodeOf(node) as ts.SignatureDeclaration, interest),
     libraryCallOf: (node) => resolver.libraryCallOf(tsNodeOf(node) as CallLike),
     calleeDeclarationsOf: (node) => resolver.calleeDeclarationsOf(node),
     handlerOf: (node) => consumers.handlerOf(tsNodeOf(node)),
