@@ -218,7 +218,8 @@ function checkPublishesBeforeWrite(scan: DualWriteScan, write: Seen, facts: Path
 }
 
 function startingFacts(semantics: FileSemantics, sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, outer: PathFacts): PathFacts {
-  if (!isFunctionNode(node)) return noFacts;
+  // What a path starts with matters only to a publish on it or below it.
+  if (!isFunctionNode(node) || !semantics.mayPublishIn(node)) return noFacts;
   if (node.parent.type === AST_NODE_TYPES.MethodDefinition && node.parent.decorators.length > 0) {
     const decorated = semantics.transactionDecoratorOf(node);
     return decorated === undefined ? noFacts : { ...noFacts, scope: { label: decorated.label, system: decorated.system } };
