@@ -4,6 +4,7 @@ import { isReadableSource } from './declarations.js';
 import { perProgram } from './per-program.js';
 import { packageOfFile } from './package-of.js';
 import { staticModuleSpecifiersOf } from './ts-nodes.js';
+import { reachableFrom } from '../util/graph.js';
 
 /**
  * Which files can reach a catalogued client at all: a file that imports none, directly or through
@@ -71,7 +72,7 @@ function computeReach(program: ts.Program): { broker: Set<ts.SourceFile>; any: S
     for (const type of importedTypesOf(checker, file)) addEdge(file, type);
   }
   const onlyFiles = (nodes: Set<ts.Node>): Set<ts.SourceFile> => new Set([...nodes].filter((n): n is ts.SourceFile => ts.isSourceFile(n)));
-  return { broker: onlyFiles(closeOver(broker, importersOf)), any: onlyFiles(closeOver(any, importersOf)) };
+  return { broker: onlyFiles(reachableFrom(broker, importersOf)), any: onlyFiles(reachableFrom(any, importersOf)) };
 }
 
 /**
@@ -93,18 +94,6 @@ function packagesReachedBy(checker: ts.TypeChecker, program: ts.Program, file: t
 
 const noPackages: ReadonlySet<string> = new Set();
 const maxLibraryDepth = 3;
-
-function closeOver(seeds: Set<ts.Node>, importersOf: ReadonlyMap<ts.Node, readonly ts.Node[]>): Set<ts.Node> {
-  const queue = [...seeds];
-  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-    for (const importer of importersOf.get(file) ?? []) {
-      if (seeds.has(importer)) continue;
-      seeds.add(importer);
-      queue.push(importer);
-    }
-  }
-  return seeds;
-}
 
 /** The files a file's imports, re-exports, `import type`s, `import()` and `require()` resolve to. */
 function importedFiles(checker: ts.TypeChecker, file: ts.SourceFile): ts.SourceFile[] {

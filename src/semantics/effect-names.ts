@@ -3,6 +3,7 @@ import { publishLikeMethodName } from './catalogue/index.js';
 import type { ClientReach } from './client-reach.js';
 import { isReadableSource } from './declarations.js';
 import type { EffectInterest } from './roles.js';
+import { reachableFrom } from '../util/graph.js';
 import { calleeNameOf, isSqlTaggedTemplate, sqlTemplateName, type CallLike } from './resolve-call/index.js';
 
 /**
@@ -72,7 +73,7 @@ export function createEffectNames(program: ts.Program, seeds: Readonly<Record<Ef
         }
         // Publish-like names may be wrappers from declaration-only libraries, whose bodies are not in the graph.
         const publishLike = interest === 'tx-scope' ? [] : [...callersOf.keys()].filter((called) => publishLikeMethodName.test(called));
-        names = namesReaching(new Set([...seeds[interest], ...publishLike]), callersOf);
+        names = reachableFrom([...seeds[interest], ...publishLike], callersOf);
         reachable.set(interest, names);
       }
       return names.has(name) || (interest !== 'tx-scope' && publishLikeMethodName.test(name));
@@ -100,19 +101,6 @@ function callGraphOf(program: ts.Program, inScope?: (file: ts.SourceFile) => boo
     }
   }
   return callersOf;
-}
-
-function namesReaching(seedNames: ReadonlySet<string>, callersOf: ReadonlyMap<string, readonly string[]>): Set<string> {
-  const reachable = new Set(seedNames);
-  const queue = [...seedNames];
-  for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
-    for (const caller of callersOf.get(name) ?? []) {
-      if (reachable.has(caller)) continue;
-      reachable.add(caller);
-      queue.push(caller);
-    }
-  }
-  return reachable;
 }
 
 /** The calls of a file, from the same (cached) walk that builds the call graph. */

@@ -13,6 +13,7 @@ import {
   allCatalogues,
   commandSenderPackages,
   isCommandSenderPackage,
+  ownerMatches,
   prismaGeneratedPackage,
   type ClientCatalogue,
   type CommandEntry,
@@ -74,12 +75,6 @@ function entryLabel(client: ClientCatalogue, entry: MethodEntry | CommandEntry):
   const index = kind === 'commands' ? (client.commands ?? []).indexOf(entry as CommandEntry) : (client.methods ?? []).indexOf(entry as MethodEntry);
   const owners = 'owners' in entry && entry.owners !== undefined ? entry.owners.join('|') : 'ownerSuffix' in entry && entry.ownerSuffix !== undefined ? `*${entry.ownerSuffix}` : '*';
   return `allCatalogues[${String(list)}] (${client.client}).${kind}[${String(index)}] {packages: ${entry.packages.join(', ')}; owners: ${owners}}`;
-}
-
-/** Mirrors the resolver's owner test (the catalogue's `ownerMatches`, used by resolve-call/targets.ts). */
-function ownerMatches(entry: MethodEntry, owner: string | undefined): boolean {
-  if (entry.ownerSuffix !== undefined) return owner?.endsWith(entry.ownerSuffix) === true;
-  return entry.owners === undefined || (owner !== undefined && entry.owners.includes(owner));
 }
 
 interface DeclarationIndex {
