@@ -9,6 +9,18 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('idempotent-consumer (library and dispatch shapes)', rule, {
   valid: [
     {
+      name: "a Pub/Sub 'error' listener registered by reference is not a message handler",
+      code: `
+import { PubSub } from '@google-cloud/pubsub';
+import { Pool } from 'pg';
+const pool = new Pool();
+async function recordFailure(error: Error) {
+  await pool.query('INSERT INTO subscription_errors (message) VALUES ($1)', [error.message]);
+}
+new PubSub().subscription('orders').on('error', recordFailure);
+`,
+    },
+    {
       name: 'a declaration-only listener whose job has a deterministic jobId',
       code: `
 import { Listener, Subjects } from '@fixture/events-dts';
@@ -54,6 +66,20 @@ export class ArchiveProcessor extends BaseProcessor {
     },
   ],
   invalid: [
+    {
+      name: "a Pub/Sub 'message' listener registered by reference inserts a row without a dedupe check",
+      code: `
+import { PubSub, type Message } from '@google-cloud/pubsub';
+import { Pool } from 'pg';
+const pool = new Pool();
+async function onOrder(message: Message) {
+  await pool.query('INSERT INTO orders (payload) VALUES ($1)', [message.data.toString()]);
+  message.ack();
+}
+new PubSub().subscription('orders').on('message', onOrder);
+`,
+      errors: [{ messageId: 'nonIdempotentEffect', line: 6 }],
+    },
     {
       name: 'a listener of a declaration-only NATS Streaming library enqueues a Bull job without a jobId',
       code: `

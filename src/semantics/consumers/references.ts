@@ -4,7 +4,7 @@ import { callsIn, constructionsIn } from '../effect-names.js';
 import { cataloguedClassNameOf, constructorHandler, constructors } from './constructors.js';
 import type { ConsumerContext } from './context.js';
 import { functionName, type Handler } from './handler.js';
-import { autoAckOf, handlerIndexOf, isRegistrationShaped, mayRegisterByReference, mentionsARegistrationMethod, registrationEntryOf } from './registrations.js';
+import { autoAckOf, handlerIndexOf, isRegistrationShaped, listensFor, mayRegisterByReference, mentionsARegistrationMethod, registrationEntryOf } from './registrations.js';
 import { isFunctionReference } from './syntax.js';
 
 /** Functions and methods registered by reference elsewhere: `channel.consume(q, handleOrder)`, `{ eachMessage: this.handle.bind(this) }`. */
@@ -70,7 +70,7 @@ function collectReferencedHandlers(context: ConsumerContext, call: ts.CallExpres
   const location = entry.handler;
   const references: { expression: ts.Expression; name: string }[] = [];
   if (location.kind === 'listener') {
-    const listener = call.arguments[1];
+    const listener = listensFor(call, location.event) ? call.arguments[1] : undefined;
     if (listener !== undefined) references.push({ expression: listener, name: `'${location.event}' listener` });
   } else {
     const argument = call.arguments[handlerIndexOf(location, call)];

@@ -45,8 +45,7 @@ function registrationHandler(context: ConsumerContext, call: ts.CallExpression, 
   if (entry === undefined) return undefined;
   const location = entry.handler;
   if (location.kind === 'listener') {
-    const event = call.arguments[0];
-    if (index !== 1 || property !== undefined || event === undefined || !ts.isStringLiteralLike(event) || event.text !== location.event) return undefined;
+    if (index !== 1 || property !== undefined || !listensFor(call, location.event)) return undefined;
     return { system: entry.system, description: entry.description, fn, name: `'${location.event}' listener` };
   }
   if (handlerIndexOf(location, call) !== index) return undefined;
@@ -96,6 +95,8 @@ export function mayRegisterByReference(call: ts.CallExpression, method: string):
   return registrations.some((registration) => {
     if (!registration.methods.includes(method)) return false;
     const location = registration.handler;
+    // `.on('message', handle)` registers a handler; `.on('error', log)` does not.
+    if (location.kind === 'listener' && !listensFor(call, location.event)) return false;
     const argument = call.arguments[location.kind === 'listener' ? 1 : handlerIndexOf(location, call)];
     if (argument === undefined) return false;
     if (location.kind === 'listener' || location.properties === undefined) return isFunctionReference(argument);
@@ -112,10 +113,7 @@ function mayHoldHandler(call: ts.CallExpression, index: number, property: string
   return registrations.some((registration) => {
     if (method === undefined || !registration.methods.includes(method)) return false;
     const location = registration.handler;
-    if (location.kind === 'listener') {
-      const event = call.arguments[0];
-      return index === 1 && property === undefined && event !== undefined && ts.isStringLiteralLike(event) && event.text === location.event;
-    }
+    if (location.kind === 'listener') return index === 1 && property === undefined && listensFor(call, location.event);
     if (handlerIndexOf(location, call) !== index) return false;
     return location.properties === undefined ? property === undefined : property !== undefined && location.properties.includes(property);
   });
@@ -129,6 +127,12 @@ export function isRegistrationShaped(call: ts.Node): call is ts.CallExpression &
 export function mentionsARegistrationMethod(file: ts.SourceFile): boolean {
   const text = file.text;
   return [...registrationMethods].some((method) => text.includes(`.${method}(`));
+}
+
+/** `.on('message', …)`: the call listens for this event, spelled as a literal. */
+export function listensFor(call: ts.CallExpression, event: string): boolean {
+  const name = call.arguments[0];
+  return name !== undefined && ts.isStringLiteralLike(name) && name.text === event;
 }
 
 /** The argument that holds the handler; -1 in the catalogue is the last argument. */
