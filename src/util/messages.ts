@@ -1,4 +1,5 @@
 import type { Effect } from '../semantics/index.js';
+export { clip } from './text.js';
 
 /**
  * "`orderPlaced` (via `emitOrderEvent` → `producer.send`)": the call as written, then the chain
@@ -11,8 +12,3 @@ export function describeChain(effect: Effect): string {
   return steps.length === 0 ? head : `${head} (via ${steps.map((c) => (c === '…' ? c : `\`${c}\``)).join(' → ')})`;
 }
 
-/** Code quoted in a message: one line, at most `max` characters. */
-export function clip(text: string, max = 40): string {
-  const oneLine = text.replaceAll(/\s+/gu, ' ');
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
-}

@@ -3,7 +3,8 @@ import { defaultTypeFields, type Effect, type Handler } from '../../semantics/in
 import type { FunctionNode } from '../../util/ast.js';
 import type { ConsumerItem } from '../inventory-items.js';
 import { registrationSubscriptionsOf, type InventoryFile } from './destinations.js';
-import { unique, walk } from './syntax.js';
+import { walk } from './syntax.js';
+import { unique } from '../../util/text.js';
 
 const typeFields: ReadonlySet<string> = new Set(defaultTypeFields);
 

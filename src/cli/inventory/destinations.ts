@@ -3,7 +3,8 @@ import type ts from 'typescript';
 import { localInitializerOf, objectLiteralsIn, type FileSemantics } from '../../semantics/index.js';
 import type { FunctionNode } from '../../util/ast.js';
 import { degrade } from '../../util/guard.js';
-import { keyName, registrationOf, unique } from './syntax.js';
+import { keyName, registrationOf } from './syntax.js';
+import { unique } from '../../util/text.js';
 
 /** Where messages go and come from, as written in code: topics, queues, subjects, exchanges. */
 

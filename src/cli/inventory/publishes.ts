@@ -3,7 +3,8 @@ import { settingsOutboxSystem, type Effect, type EventNameSite, type Role } from
 import type { FunctionNode } from '../../util/ast.js';
 import type { PublishItem } from '../inventory-items.js';
 import { destinationsOf, type InventoryFile } from './destinations.js';
-import { enclosingFunctionOf, producerNameOf, unique, walk } from './syntax.js';
+import { enclosingFunctionOf, producerNameOf, walk } from './syntax.js';
+import { unique } from '../../util/text.js';
 
 /** A publish site of the inventory, with the event names its arguments carry. */
 export interface PublishSite {

@@ -81,7 +81,3 @@ export function enclosingFunctionOf(node: TSESTree.Node): FunctionNode | undefin
   for (let current = parentOf(node); current !== undefined; current = parentOf(current)) if (isFunctionNode(current)) return current;
   return undefined;
 }
-
-export function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
-}

@@ -5,7 +5,8 @@ import { packageOfDeclaration } from '../declarations.js';
 import { judgeEventName } from '../names/index.js';
 import { resolvedSymbol, stringValueOf, type RequestReplyContext } from './context.js';
 import { projectIndexOf } from './nest-registrations.js';
-import { clip, unique } from './syntax.js';
+import { clip } from './syntax.js';
+import { unique } from '../../util/text.js';
 import { membersVerdict } from './transports.js';
 import type { ReplyingEventHandler } from './types.js';
 

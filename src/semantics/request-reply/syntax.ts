@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { calleeNameOf } from '../resolve-call/index.js';
 import { skipOuter } from '../ts-nodes.js';
 import { guard } from '../../util/guard.js';
+import { clip as clipTo } from '../../util/text.js';
 
 /** Checker-free helpers over the syntax the request/reply analyses read. */
 
@@ -79,11 +80,7 @@ export function contains(outer: ts.Node, inner: ts.Node): boolean {
   return inner.getSourceFile() === outer.getSourceFile() && inner.pos >= outer.pos && inner.end <= outer.end;
 }
 
-export function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
-}
-
+/** Code quoted in a request/reply label: one line, at most 60 characters. */
 export function clip(text: string): string {
-  const oneLine = text.replaceAll(/\s+/gu, ' ');
-  return oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine;
+  return clipTo(text, 60);
 }

@@ -4,7 +4,8 @@ import { isConstDeclaration, ownerNameOf, packageOfDeclaration } from '../declar
 import { calleeNameOf } from '../resolve-call/index.js';
 import { skipOuter } from '../ts-nodes.js';
 import { constInitializerOf, maxHops, resolvedSymbol, signatureDeclarationOf } from './context.js';
-import { propertyNameOf, unique } from './syntax.js';
+import { propertyNameOf } from './syntax.js';
+import { unique } from '../../util/text.js';
 import type { TransportVerdict } from './types.js';
 
 /** NestJS transports as written: client and server options, `Transport` members, client classes and injection tokens. */

@@ -24,7 +24,7 @@ export function labelOf(call: CallLike): string {
 /** `this.producer.send` → `producer.send`; long receivers are cut to their last name. */
 export function shortCalleeText(callee: ts.Expression): string {
   if (ts.isPropertyAccessExpression(callee)) {
-    return clip(`${shortReceiverText(callee.expression)}.${callee.name.text}`);
+    return labelText(`${shortReceiverText(callee.expression)}.${callee.name.text}`);
   }
   let inner = callee;
   while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
@@ -32,7 +32,7 @@ export function shortCalleeText(callee: ts.Expression): string {
     const isAsync = ts.getCombinedModifierFlags(inner) & ts.ModifierFlags.Async;
     return `(${isAsync ? 'async ' : ''}${ts.isArrowFunction(inner) ? '() => …' : 'function …'})`;
   }
-  return clip(callee.getText());
+  return labelText(callee.getText());
 }
 
 function shortReceiverText(receiver: ts.Expression): string {
@@ -43,7 +43,8 @@ function shortReceiverText(receiver: ts.Expression): string {
   return '…';
 }
 
-function clip(text: string): string {
+/** A label: the first line of the code, at most `maxLabelLength` characters. */
+function labelText(text: string): string {
   const newline = text.indexOf('\n');
   const line = newline === -1 ? text : `${text.slice(0, newline).trimEnd()}…`;
   return line.length > maxLabelLength ? `${line.slice(0, maxLabelLength - 1)}…` : line;
