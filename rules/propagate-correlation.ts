@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
-import { enclosingHandler, type EnclosingHandler, envelopeBuiltBy, type FieldOrigin, type FileSemantics, getSemantics, localInitializerOf, objectLiteralsIn } from '../src/semantics/index.js';
+import { enclosingHandler, type EnclosingHandler, envelopeBuiltBy, type FieldOrigin, type FileSemantics, buildersIn, getSemantics, objectLiteralsIn } from '../src/semantics/index.js';
 import { propertyKeyName, type FunctionNode } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -44,7 +44,7 @@ export default createRule<Options, MessageId>({
         if (handler === undefined || !semantics.runsPerMessage(handler.handler, node)) return;
         if (!semantics.effectsOf(node, 'publish').some((e) => e.role.kind === 'publish' && e.role.expectsReply !== true)) return;
         for (const envelope of objectLiteralsIn(node, context.sourceCode)) checkEnvelope(check, envelope, handler);
-        for (const built of constructionsIn(node, context.sourceCode)) checkBuilt(check, built, handler);
+        for (const built of buildersIn(node, context.sourceCode)) checkBuilt(check, built, handler);
       },
     };
   },
@@ -98,40 +98,6 @@ function problemWithOrigin(sourceCode: Readonly<TSESLint.SourceCode>, origin: Fi
     default:
       return undefined;
   }
-}
-
-/** Factory calls and constructions in a publish's arguments (through `JSON.stringify`, objects, arrays and locals). */
-function constructionsIn(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
-  const found: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
-  const visit = (node: TSESTree.Node, depth: number): void => {
-    if (depth > 6) return;
-    switch (node.type) {
-      case AST_NODE_TYPES.CallExpression:
-      case AST_NODE_TYPES.NewExpression:
-        found.push(node);
-        for (const argument of node.arguments) visit(argument, depth + 1);
-        return;
-      case AST_NODE_TYPES.ObjectExpression:
-        for (const property of node.properties) if (property.type === AST_NODE_TYPES.Property) visit(property.value, depth + 1);
-        return;
-      case AST_NODE_TYPES.ArrayExpression:
-        for (const element of node.elements) if (element !== null) visit(element, depth + 1);
-        return;
-      case AST_NODE_TYPES.AwaitExpression:
-      case AST_NODE_TYPES.TSAsExpression:
-        visit(node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node.expression, depth + 1);
-        return;
-      case AST_NODE_TYPES.Identifier: {
-        const init = localInitializerOf(node, sourceCode);
-        if (init !== undefined) visit(init, depth + 1);
-        return;
-      }
-      default:
-        return;
-    }
-  };
-  for (const argument of call.arguments) visit(argument, 0);
-  return found;
 }
 
 function checkEnvelope(check: CorrelationCheck, envelope: TSESTree.ObjectExpression, handler: EnclosingHandler): void {

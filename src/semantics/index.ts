@@ -37,7 +37,7 @@ export { envelopeBuiltBy } from './envelope-factories.js';
 export type { FieldOrigin } from './envelope-factories.js';
 export { cloudEventsEnvelope, defaultEnvelope, displayOnlyEntities, isLibraryType, looksLikeEventObject, notEventTypeName, optionalPropertyCount, propertyNamesOf, typeNameOf } from './envelopes.js';
 export type { EnvelopeField } from './envelopes.js';
-export { callsIn, createEventNameFinder, defaultTypeFields, destinationsOf, localInitializerOf, objectLiteralsIn } from './event-names/index.js';
+export { buildersIn, callsIn, createEventNameFinder, defaultTypeFields, destinationsOf, localInitializerOf, objectLiteralsIn } from './event-names/index.js';
 export type { EventNameSite } from './event-names/index.js';
 export { isJsonDocument, jsonValueOf, rootSchema, schemaEventNames, schemaRequiredFields } from './event-schemas.js';
 export type { JsonNode } from './event-schemas.js';

@@ -15,7 +15,12 @@ export function callsIn(call: TSESTree.CallExpression, sourceCode: Readonly<TSES
   return argumentParts(call, sourceCode).filter((n): n is TSESTree.CallExpression => n.type === AST_NODE_TYPES.CallExpression);
 }
 
-/** The object literals and calls that make up a call's arguments, depth-bounded. */
+/** Factory calls and constructions in a call's arguments: `JSON.stringify(envelope(…))`, `new OrderPlaced(…)`. */
+export function buildersIn(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
+  return argumentParts(call, sourceCode).filter((n): n is TSESTree.CallExpression | TSESTree.NewExpression => n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression);
+}
+
+/** The object literals, calls and constructions that make up a call's arguments, depth-bounded. */
 function argumentParts(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node[] {
   const found: TSESTree.Node[] = [];
   const seen = new Set<TSESTree.Node>();
@@ -35,6 +40,7 @@ function argumentParts(call: TSESTree.CallExpression, sourceCode: Readonly<TSESL
         for (const argument of node.arguments) visit(argument, depth + 1);
         return;
       case AST_NODE_TYPES.NewExpression:
+        found.push(node);
         for (const argument of node.arguments) visit(argument, depth + 1);
         return;
       case AST_NODE_TYPES.TSAsExpression:

@@ -6,7 +6,7 @@ import { nameOfDeclaration, namesInEnvelopeType } from './envelope-types.js';
 import { namesInPublish } from './publish-sites.js';
 import type { EventNameSite, FinderContext } from './sites.js';
 
-export { callsIn, destinationsOf, localInitializerOf, objectLiteralsIn } from './argument-parts.js';
+export { buildersIn, callsIn, destinationsOf, localInitializerOf, objectLiteralsIn } from './argument-parts.js';
 export type { EventNameSite, EventNameSource } from './sites.js';
 
 /** Property names that carry the event type in an event object or its attributes. */
